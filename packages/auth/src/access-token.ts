@@ -1,5 +1,5 @@
-import { type JWTVerifyGetKey, type KeyObject, SignJWT, errors, jwtVerify } from "jose";
-import { type Role, type UserActor, roleSchema } from "./actor.ts";
+import { type CryptoKey, errors, type JWTVerifyGetKey, jwtVerify, type KeyObject, SignJWT } from "jose";
+import { type Role, roleSchema, type UserActor } from "./actor.ts";
 
 export const ACCESS_TOKEN_AUDIENCE = "dpp";
 export const ACCESS_TOKEN_ALG = "ES256";

@@ -1,3 +1,3 @@
-export * from "./actor.ts";
 export * from "./access-token.ts";
+export * from "./actor.ts";
 export * from "./internal-token.ts";

@@ -45,7 +45,8 @@ export async function runMain(service: string, main: () => Promise<unknown>): Pr
 export function describeStartError(error: unknown): string {
   const e = error as { code?: string; port?: number; address?: string; message?: string };
   if (e?.code === "EADDRINUSE") return `port ${e.port ?? ""} is already in use`.trim();
-  if (e?.code === "ECONNREFUSED") return `cannot connect to ${e.address ?? "server"}${e.port ? `:${e.port}` : ""} (connection refused)`;
+  if (e?.code === "ECONNREFUSED")
+    return `cannot connect to ${e.address ?? "server"}${e.port ? `:${e.port}` : ""} (connection refused)`;
   if (e?.code === "ENOTFOUND") return `host not found: ${(e as { hostname?: string }).hostname ?? e.message}`;
   if (e?.code === "28P01") return "database rejected the password (check DATABASE_URL)";
   if (e?.code === "3D000") return `database does not exist (check DATABASE_URL): ${e.message}`;
@@ -56,27 +57,23 @@ export function describeStartError(error: unknown): string {
 
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
-export const postgresUrl = z
-  .string({ error: "is required" })
-  .refine((v) => {
-    try {
-      const u = new URL(v);
-      return u.protocol === "postgres:" || u.protocol === "postgresql:";
-    } catch {
-      return false;
-    }
-  }, "must be a postgres:// URL, e.g. postgres://user:pass@localhost:5432/dealer");
+export const postgresUrl = z.string({ error: "is required" }).refine((v) => {
+  try {
+    const u = new URL(v);
+    return u.protocol === "postgres:" || u.protocol === "postgresql:";
+  } catch {
+    return false;
+  }
+}, "must be a postgres:// URL, e.g. postgres://user:pass@localhost:5432/dealer");
 
-export const httpUrl = z
-  .string({ error: "is required" })
-  .refine((v) => {
-    try {
-      const u = new URL(v);
-      return u.protocol === "http:" || u.protocol === "https:";
-    } catch {
-      return false;
-    }
-  }, "must be an http(s):// URL");
+export const httpUrl = z.string({ error: "is required" }).refine((v) => {
+  try {
+    const u = new URL(v);
+    return u.protocol === "http:" || u.protocol === "https:";
+  } catch {
+    return false;
+  }
+}, "must be an http(s):// URL");
 
 export const secret = z.string({ error: "is required" }).min(32, "must be at least 32 characters");
 

@@ -57,7 +57,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     await pg.start();
   } catch {
     const reason = logs.find((l) => /could not bind|Address already in use|FATAL|lock file/.test(l))?.trim();
-    throw new Error(`embedded PostgreSQL did not start on port ${opts.port}: ${reason ?? logs.slice(-3).join(" ").trim()}`);
+    throw new Error(
+      `embedded PostgreSQL did not start on port ${opts.port}: ${reason ?? logs.slice(-3).join(" ").trim()}`,
+    );
   }
   return {
     url: `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/postgres`,

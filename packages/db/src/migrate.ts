@@ -34,7 +34,9 @@ export async function ensureAppRole(admin: postgres.Sql, role: AppRole): Promise
   const stmt = `CREATE ROLE ${ident(role.user)} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD ${literal(role.password)}`;
   const [exists] = await admin`select 1 from pg_roles where rolname = ${role.user}`;
   if (exists) {
-    await admin.unsafe(`ALTER ROLE ${ident(role.user)} LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD ${literal(role.password)}`);
+    await admin.unsafe(
+      `ALTER ROLE ${ident(role.user)} LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD ${literal(role.password)}`,
+    );
     return;
   }
   try {

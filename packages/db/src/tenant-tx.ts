@@ -10,7 +10,11 @@ type TxOf<D extends AnyDb> = Parameters<Parameters<D["transaction"]>[0]>[0];
  * so it dies with the transaction and never leaks to the next user of a pooled connection.
  * Row-level security policies read it; queries still filter by tenant_id themselves.
  */
-export async function withTenant<D extends AnyDb, T>(db: D, tenantId: string, fn: (tx: TxOf<D>) => Promise<T>): Promise<T> {
+export async function withTenant<D extends AnyDb, T>(
+  db: D,
+  tenantId: string,
+  fn: (tx: TxOf<D>) => Promise<T>,
+): Promise<T> {
   if (!tenantId) throw new Error("withTenant: tenantId is required");
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);

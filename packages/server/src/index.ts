@@ -1,3 +1,3 @@
-export * from "./subgraph-app.ts";
 export * from "./errors.ts";
 export * from "./listen.ts";
+export * from "./subgraph-app.ts";

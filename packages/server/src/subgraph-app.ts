@@ -71,7 +71,9 @@ export async function createSubgraphApp<TContext extends object>(opts: SubgraphA
       next();
     } catch (error) {
       const message = error instanceof InternalTokenError ? error.message : "forbidden";
-      res.status(401).json({ errors: [{ message: `${opts.name}: ${message}`, extensions: { code: "UNAUTHENTICATED" } }] });
+      res
+        .status(401)
+        .json({ errors: [{ message: `${opts.name}: ${message}`, extensions: { code: "UNAUTHENTICATED" } }] });
     }
   });
   app.use(

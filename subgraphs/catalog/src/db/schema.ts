@@ -45,12 +45,11 @@ export const discounts = catalog.table(
 );
 
 /** Tenant pricing settings owned by catalog (VAT rate and whether list prices include it). */
-export const priceSettings = catalog.table(
-  "price_settings",
-  {
-    tenantId: text().notNull().primaryKey(),
-    currency: text().notNull().default("RUB"),
-    vatRateBp: integer().notNull().default(2000),
-    pricesIncludeVat: text({ enum: ["included", "excluded"] }).notNull().default("included"),
-  },
-);
+export const priceSettings = catalog.table("price_settings", {
+  tenantId: text().notNull().primaryKey(),
+  currency: text().notNull().default("RUB"),
+  vatRateBp: integer().notNull().default(2000),
+  pricesIncludeVat: text({ enum: ["included", "excluded"] })
+    .notNull()
+    .default("included"),
+});

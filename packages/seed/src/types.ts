@@ -1,0 +1,78 @@
+import type { TenantDefinition } from "@dpp/tenant";
+
+/**
+ * The demo data set: pure data with deterministic ids, so seeding is idempotent
+ * (every subgraph's seed function upserts it with ON CONFLICT DO NOTHING).
+ * Money is in kopecks (integers). Ids carry a type prefix.
+ */
+export interface DemoTenant {
+  id: string; // "ten_<slug>"
+  definition: TenantDefinition;
+  warehouses: DemoWarehouse[];
+  products: DemoProduct[];
+  /** stock per product x warehouse (quantity in the product's unit) */
+  stock: { productId: string; warehouseId: string; quantity: number }[];
+  /** discount per dealer company x price group, basis points */
+  discounts: {
+    companyId: string;
+    priceGroup: string;
+    percentBp: number;
+    validFrom: string;
+    validUntil: string | null;
+  }[];
+}
+
+export interface DemoWarehouse {
+  id: string; // "whs_..."
+  code: string; // "MSK"
+  name: string; // "Склад Москва"
+  city: string;
+  address: string;
+}
+
+export interface DemoProduct {
+  id: string; // "prd_..."
+  article: string; // kept exactly: case, leading zeros
+  name: string;
+  brand: string | null;
+  series: string | null;
+  unit: string; // "шт"
+  packMultiple: number;
+  minQuantity: number;
+  weightGrams: number | null;
+  volumeCm3: number | null;
+  priceGroup: string | null;
+  basePrice: number; // kopecks
+}
+
+export interface DemoUser {
+  id: string; // "usr_..."
+  email: string;
+  password: string; // demo only: printed by npm start
+  fullName: string;
+  phone: string | null;
+}
+
+export interface DemoCompany {
+  id: string; // "cmp_..."
+  name: string;
+  counterparties: { id: string; name: string; inn: string; kpp: string | null; address: string }[];
+}
+
+export type DemoRole = "dealer" | "dealer_admin" | "manager" | "tenant_admin" | "platform_admin";
+
+export interface DemoMembership {
+  id: string; // "mem_..."
+  tenantId: string;
+  userId: string;
+  companyId: string | null; // null for staff
+  role: DemoRole;
+  permissions: string[];
+}
+
+export interface DemoDataset {
+  tenants: DemoTenant[];
+  users: DemoUser[];
+  companies: DemoCompany[];
+  memberships: DemoMembership[];
+}

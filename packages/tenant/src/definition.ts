@@ -1,0 +1,132 @@
+import { z } from "zod";
+
+/**
+ * One schema for everything a tenant (supplier) configures as data: branding, rules, the order
+ * workflow and its documents. Code reads these values; it never branches on a tenant's name.
+ */
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a #rrggbb colour");
+const code = z.string().regex(/^[a-z][a-z0-9_]*$/, "must be a lower-case code (a-z, 0-9, _)");
+
+export const brandingSchema = z.object({
+  /** Main brand colour (header, buttons). */
+  primary: hexColor,
+  /** Text colour on top of `primary`; must keep WCAG AA contrast with it. */
+  onPrimary: hexColor,
+  accent: hexColor,
+  /** A simple SVG logo (inline markup). */
+  logoSvg: z.string().startsWith("<svg"),
+});
+
+export const statusCategory = z.enum(["draft", "active", "done", "cancelled"]);
+
+export const workflowSchema = z
+  .object({
+    statuses: z
+      .array(
+        z.object({
+          code,
+          label: z.string().min(1),
+          category: statusCategory,
+          color: hexColor,
+        }),
+      )
+      .min(2),
+    /** The status an order takes when the dealer submits its draft. */
+    initial: code,
+    transitions: z.array(
+      z.object({
+        from: code,
+        to: code,
+        by: z.array(z.enum(["dealer", "manager", "system"])).min(1),
+        label: z.string().min(1),
+      }),
+    ),
+  })
+  .superRefine((wf, ctx) => {
+    const codes = new Set(wf.statuses.map((s) => s.code));
+    if (codes.size !== wf.statuses.length) ctx.addIssue({ code: "custom", message: "status codes must be unique" });
+    if (!codes.has(wf.initial))
+      ctx.addIssue({ code: "custom", message: `initial status "${wf.initial}" is not a status` });
+    for (const t of wf.transitions) {
+      for (const end of [t.from, t.to]) {
+        if (!codes.has(end))
+          ctx.addIssue({ code: "custom", message: `transition ${t.from} -> ${t.to}: unknown status "${end}"` });
+      }
+    }
+  });
+
+export const documentTypeSchema = z.object({
+  code,
+  label: z.string().min(1),
+  formats: z.array(z.enum(["pdf", "xlsx", "html"])).min(1),
+  /** Status codes at which the document is available to the dealer. */
+  availableAt: z.array(code),
+});
+
+export const featuresSchema = z.object({
+  registration: z.enum(["self_with_approval", "email_then_questionnaire", "manager_invitation", "staff_created"]),
+  passwordPolicy: z.object({
+    minLength: z.number().int().min(6),
+    requireDigit: z.boolean(),
+    requireLower: z.boolean(),
+    requireUpper: z.boolean(),
+  }),
+  navigation: z.enum(["series", "brand", "group"]),
+  packRounding: z.boolean(),
+  multipleDrafts: z.boolean(),
+  minSearchChars: z.number().int().min(1).max(20),
+  stockDisplay: z.discriminatedUnion("mode", [
+    z.object({ mode: z.literal("exact") }),
+    z.object({ mode: z.literal("threshold"), threshold: z.number().int().positive() }),
+  ]),
+});
+
+export const pricingSchema = z.object({
+  currency: z.literal("RUB"),
+  /** Basis points: 2000 = 20 %. */
+  vatRateBp: z.number().int().min(0).max(10000),
+  pricesIncludeVat: z.boolean(),
+  vatRounding: z.enum(["per_line", "per_document"]),
+});
+
+export const tenantDefinitionSchema = z
+  .object({
+    slug: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/),
+    name: z.string().min(1),
+    legalName: z.string().min(1),
+    inn: z.string().regex(/^\d{10}$/),
+    kpp: z
+      .string()
+      .regex(/^\d{9}$/)
+      .optional(),
+    contactEmail: z.email(),
+    description: z.string(),
+    branding: brandingSchema,
+    features: featuresSchema,
+    pricing: pricingSchema,
+    workflow: workflowSchema,
+    documentTypes: z.array(documentTypeSchema),
+  })
+  .superRefine((t, ctx) => {
+    const codes = new Set(t.workflow.statuses.map((s) => s.code));
+    for (const d of t.documentTypes) {
+      for (const s of d.availableAt) {
+        if (!codes.has(s)) ctx.addIssue({ code: "custom", message: `document ${d.code}: unknown status "${s}"` });
+      }
+    }
+  });
+
+export type TenantDefinition = z.infer<typeof tenantDefinitionSchema>;
+export type Workflow = z.infer<typeof workflowSchema>;
+export type WorkflowStatus = Workflow["statuses"][number];
+export type DocumentType = z.infer<typeof documentTypeSchema>;
+export type Branding = z.infer<typeof brandingSchema>;
+
+/** Parses a tenant definition; throws a readable error listing every problem with its path. */
+export function parseTenantDefinition(input: unknown): TenantDefinition {
+  const r = tenantDefinitionSchema.safeParse(input);
+  if (r.success) return r.data;
+  throw new Error(
+    `invalid tenant definition:\n${r.error.issues.map((i) => `  - ${i.path.join(".") || "(root)"}: ${i.message}`).join("\n")}`,
+  );
+}

@@ -1,0 +1,4 @@
+export * from "./contrast.ts";
+export * from "./definition.ts";
+export * from "./inn.ts";
+export { demoTenantDefinitions } from "./tenants/index.ts";

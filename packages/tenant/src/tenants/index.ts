@@ -1,0 +1,11 @@
+import type { TenantDefinition } from "../definition.ts";
+import { autoparts } from "./autoparts.ts";
+import { keaz } from "./keaz.ts";
+import { spectr } from "./spectr.ts";
+import { vitup } from "./vitup.ts";
+import { wasserkraft } from "./wasserkraft.ts";
+
+export { autoparts, keaz, spectr, vitup, wasserkraft };
+
+/** The five demo tenants built from shared/seeds/ (000..004), in seed order. */
+export const demoTenantDefinitions: TenantDefinition[] = [wasserkraft, keaz, spectr, vitup, autoparts];
