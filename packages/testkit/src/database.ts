@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { type AppRole, type SchemaMigrations, migrateAll, withCredentials, withDatabase } from "@dpp/db";
+import { installJobQueue } from "@dpp/worker";
 import postgres from "postgres";
 import { inject } from "vitest";
 
@@ -28,6 +29,7 @@ export async function createTestDatabase(migrations: SchemaMigrations[]): Promis
     await admin.end();
   }
   const adminUrl = withDatabase(serverUrl, name);
+  await installJobQueue(adminUrl);
   await migrateAll(adminUrl, migrations, TEST_APP_ROLE);
   return {
     name,

@@ -1,0 +1,161 @@
+import * as catalog from "@dpp/catalog";
+import type { AppRole, SchemaMigrations } from "@dpp/db";
+import * as finance from "@dpp/finance";
+import * as gateway from "@dpp/gateway";
+import * as identity from "@dpp/identity";
+import * as inventory from "@dpp/inventory";
+import { type MailConfig, createMailer, mailMigrations } from "@dpp/mail";
+import * as orders from "@dpp/orders";
+import { portalMigrations } from "@dpp/portal";
+import { type Listening, listen } from "@dpp/server";
+import { createIdentityDirectory, installJobQueue, startWorker } from "@dpp/worker";
+import { migrateAll } from "@dpp/db";
+import postgres from "postgres";
+
+/** Every schema's migrations, in dependency order. */
+export const platformMigrations: SchemaMigrations[] = [
+  identity.migrations,
+  catalog.migrations,
+  inventory.migrations,
+  orders.migrations,
+  finance.migrations,
+  mailMigrations,
+  portalMigrations,
+];
+
+/** Installs the job queue, applies every schema's migrations and grants the app role. */
+export async function migratePlatform(adminUrl: string, role: AppRole): Promise<void> {
+  await installJobQueue(adminUrl);
+  await migrateAll(adminUrl, platformMigrations, role);
+}
+
+export interface PlatformPorts {
+  gateway: number;
+  identity: number;
+  catalog: number;
+  orders: number;
+  finance: number;
+  inventory: number;
+}
+
+export interface PlatformOptions {
+  /** The services' connection (app role: no BYPASSRLS). */
+  appUrl: string;
+  /** Used only by the job queue's own schema (graphile-worker). */
+  queueUrl: string;
+  internalTokenSecret: string;
+  host: string;
+  ports: PlatformPorts;
+  mail: MailConfig;
+  supergraphSdl: string;
+  maskErrors?: boolean;
+  /** Start the outbox worker (default true). */
+  worker?: boolean;
+}
+
+export interface Platform {
+  urls: Record<keyof PlatformPorts, string>;
+  gatewayGraphqlUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the five subgraphs, the gateway and the worker in this process, each on its own port,
+ * talking over HTTP exactly as separate processes would. Stops them in reverse order.
+ */
+export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
+  const stops: (() => Promise<void>)[] = [];
+  const common = { databaseUrl: opts.appUrl, internalTokenSecret: opts.internalTokenSecret, maskErrors: opts.maskErrors };
+  const up = async (name: string, server: { app: Parameters<typeof listen>[0]; stop(): Promise<void> }, port: number) => {
+    let l: Listening;
+    try {
+      l = await listen(server.app, port, opts.host);
+    } catch (error) {
+      await server.stop();
+      throw portError(name, port, error);
+    }
+    stops.push(async () => {
+      await l.close();
+      await server.stop();
+    });
+    return l.url;
+  };
+  try {
+    const identityUrl = await up("identity", await identity.createServer(common), opts.ports.identity);
+    const catalogUrl = await up("catalog", await catalog.createServer(common), opts.ports.catalog);
+    const inventoryUrl = await up("inventory", await inventory.createServer(common), opts.ports.inventory);
+    const ordersUrl = await up(
+      "orders",
+      await orders.createServer({ ...common, catalogUrl }),
+      opts.ports.orders,
+    );
+    const financeUrl = await up("finance", await finance.createServer(common), opts.ports.finance);
+    const subgraphUrls = {
+      identity: `${identityUrl}/graphql`,
+      catalog: `${catalogUrl}/graphql`,
+      inventory: `${inventoryUrl}/graphql`,
+      orders: `${ordersUrl}/graphql`,
+      finance: `${financeUrl}/graphql`,
+    };
+    const gatewayUrl = await up(
+      "gateway",
+      await gateway.createServer({
+        supergraphSdl: opts.supergraphSdl,
+        subgraphUrls,
+        jwksUrl: `${identityUrl}/.well-known/jwks.json`,
+        issuer: "dpp-identity",
+        internalTokenSecret: opts.internalTokenSecret,
+        maskErrors: opts.maskErrors,
+      }),
+      opts.ports.gateway,
+    );
+    if (opts.worker !== false) {
+      const mailSql = postgres(opts.appUrl, { max: 2, onnotice: () => {} });
+      const mailer = createMailer(opts.mail, mailSql);
+      const worker = await startWorker({
+        databaseUrl: opts.appUrl,
+        queueDatabaseUrl: opts.queueUrl,
+        mailer,
+        directory: createIdentityDirectory({ identityUrl, internalTokenSecret: opts.internalTokenSecret }),
+      });
+      stops.push(async () => {
+        await worker.stop();
+        mailer.close();
+        await mailSql.end({ timeout: 5 });
+      });
+    }
+    return {
+      urls: {
+        gateway: gatewayUrl,
+        identity: identityUrl,
+        catalog: catalogUrl,
+        inventory: inventoryUrl,
+        orders: ordersUrl,
+        finance: financeUrl,
+      },
+      gatewayGraphqlUrl: `${gatewayUrl}/graphql`,
+      stop: () => stopAll(stops),
+    };
+  } catch (error) {
+    await stopAll(stops);
+    throw error;
+  }
+}
+
+async function stopAll(stops: (() => Promise<void>)[]): Promise<void> {
+  for (const stop of stops.reverse()) {
+    try {
+      await stop();
+    } catch {
+      // keep stopping the rest
+    }
+  }
+  stops.length = 0;
+}
+
+function portError(name: string, port: number, error: unknown): Error {
+  if ((error as { code?: string }).code === "EADDRINUSE") {
+    return new Error(`${name}: port ${port} is already in use (set ${name.toUpperCase()}_PORT to another port)`);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}

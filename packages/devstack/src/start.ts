@@ -1,0 +1,73 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describeStartError } from "@dpp/config";
+import { buildDemoDataset } from "@dpp/seed";
+import { REPO_ROOT, loadDevstackConfig, resolveSecrets } from "./config.ts";
+import { openDevDatabase, redact } from "./database.ts";
+import { printBanner } from "./banner.ts";
+import { migratePlatform, startPlatform } from "./platform.ts";
+import { startPortal } from "./portal.ts";
+import { isSeeded, seedPlatform } from "./seed.ts";
+
+/**
+ * `npm start`: embedded PostgreSQL (unless DATABASE_URL), migrations, demo data if empty, the five
+ * subgraphs, gateway, worker and portal, then the URLs and demo logins. Ctrl-C stops it all.
+ */
+async function main() {
+  const started = Date.now();
+  const config = loadDevstackConfig();
+  const secrets = resolveSecrets(config);
+  const stops: (() => Promise<void>)[] = [];
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\nStopping…");
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+    process.exit(code);
+  };
+  process.once("SIGINT", () => void shutdown(0));
+  process.once("SIGTERM", () => void shutdown(0));
+
+  try {
+    const db = await openDevDatabase(config, secrets.appDbPassword);
+    if (db.embedded) stops.push(() => db.embedded?.stop() ?? Promise.resolve());
+    console.log(`PostgreSQL: ${db.embedded ? `embedded, data in ${path.relative(process.cwd(), config.dataDir)}/pg` : redact(db.adminUrl)}`);
+
+    await migratePlatform(db.adminUrl, { user: config.appRole.user, password: secrets.appDbPassword });
+    const dataset = buildDemoDataset();
+    if (config.seed === "always" || (config.seed === "if-empty" && !(await isSeeded(db.appUrl)))) {
+      console.log("Loading the demo tenants…");
+      await seedPlatform(db.appUrl, dataset);
+    }
+
+    const supergraphSdl = readFileSync(path.join(REPO_ROOT, "schema/supergraph.graphql"), "utf8");
+    const platform = await startPlatform({
+      appUrl: db.appUrl,
+      queueUrl: db.adminUrl,
+      internalTokenSecret: secrets.internalToken,
+      host: config.host,
+      ports: config.ports,
+      mail: config.mail,
+      supergraphSdl,
+    });
+    stops.push(() => platform.stop());
+
+    const portal = await startPortal({
+      host: config.host,
+      port: config.ports.portal,
+      gatewayUrl: platform.gatewayGraphqlUrl,
+      databaseUrl: db.appUrl,
+      sessionSecret: secrets.session,
+      devMailbox: config.mail.kind === "dev-mailbox",
+    });
+    stops.push(() => portal.close());
+
+    printBanner({ portalUrl: portal.url, platform, config, dataset, seconds: (Date.now() - started) / 1000 });
+  } catch (error) {
+    console.error(`npm start: ${describeStartError(error)}`);
+    await shutdown(1);
+  }
+}
+
+await main();

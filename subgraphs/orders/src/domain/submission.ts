@@ -1,0 +1,45 @@
+import { type OrderFailure, notADraft, orderError } from "./errors.ts";
+import type { Totals } from "./totals.ts";
+
+/** Why a draft cannot be submitted, or null when it can. */
+export function checkSubmittable(order: { isDraft: boolean }, lineCount: number): OrderFailure | null {
+  if (!order.isDraft) return notADraft();
+  if (lineCount < 1) return orderError("EMPTY_ORDER", "В заказе нет ни одной позиции: добавьте товары перед отправкой.");
+  return null;
+}
+
+/** The portal's order number: the tenant's sequence, zero-padded to six digits (000042). */
+export function formatOrderNumber(sequence: number): string {
+  if (!Number.isSafeInteger(sequence) || sequence < 1) throw new RangeError("order sequence must be ≥ 1");
+  return String(sequence).padStart(6, "0");
+}
+
+export interface OrderSubmittedPayload {
+  orderId: string;
+  number: string;
+  userId: string;
+  companyId: string;
+  statusCode: string;
+  statusLabel: string;
+  total: { amount: number; currency: string };
+  lines: number;
+}
+
+/** The `order.submitted` outbox event. */
+export function orderSubmittedEvent(input: {
+  order: { id: string; userId: string; companyId: string; currency: string };
+  number: string;
+  status: { code: string; label: string };
+  totals: Totals;
+}): OrderSubmittedPayload {
+  return {
+    orderId: input.order.id,
+    number: input.number,
+    userId: input.order.userId,
+    companyId: input.order.companyId,
+    statusCode: input.status.code,
+    statusLabel: input.status.label,
+    total: { amount: input.totals.amount, currency: input.order.currency },
+    lines: input.totals.positions,
+  };
+}
