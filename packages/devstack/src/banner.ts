@@ -35,7 +35,9 @@ export function printBanner(args: {
     rows.set(u.id, row);
   }
   for (const r of rows.values()) {
-    lines.push(`  ${r.email.padEnd(30)} ${r.password.padEnd(12)} ${[...r.roles].join(",").padEnd(13)} ${r.tenants.join(", ")}`);
+    lines.push(
+      `  ${r.email.padEnd(30)} ${r.password.padEnd(12)} ${[...r.roles].join(",").padEnd(13)} ${r.tenants.join(", ")}`,
+    );
   }
   lines.push("", "Press Ctrl-C to stop everything (PostgreSQL included).", "");
   console.log(lines.join("\n"));

@@ -19,7 +19,10 @@ const schema = z
     FINANCE_PORT: port(4004),
     INVENTORY_PORT: port(4005),
     PORTAL_PORT: port(3000),
-    APP_DB_USER: z.string().regex(/^[a-z_][a-z0-9_]*$/, "must be a plain role name").default("dpp_app"),
+    APP_DB_USER: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/, "must be a plain role name")
+      .default("dpp_app"),
     APP_DB_PASSWORD: z.string().min(12).optional(),
     INTERNAL_TOKEN_SECRET: z.string().min(32).optional(),
     SESSION_SECRET: z.string().min(32).optional(),

@@ -1,15 +1,15 @@
 import * as catalog from "@dpp/catalog";
 import type { AppRole, SchemaMigrations } from "@dpp/db";
+import { migrateAll } from "@dpp/db";
 import * as finance from "@dpp/finance";
 import * as gateway from "@dpp/gateway";
 import * as identity from "@dpp/identity";
 import * as inventory from "@dpp/inventory";
-import { type MailConfig, createMailer, mailMigrations } from "@dpp/mail";
+import { createMailer, type MailConfig, mailMigrations } from "@dpp/mail";
 import * as orders from "@dpp/orders";
 import { portalMigrations } from "@dpp/portal";
 import { type Listening, listen } from "@dpp/server";
 import { createIdentityDirectory, installJobQueue, startWorker } from "@dpp/worker";
-import { migrateAll } from "@dpp/db";
 import postgres from "postgres";
 
 /** Every schema's migrations, in dependency order. */
@@ -65,8 +65,16 @@ export interface Platform {
  */
 export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const stops: (() => Promise<void>)[] = [];
-  const common = { databaseUrl: opts.appUrl, internalTokenSecret: opts.internalTokenSecret, maskErrors: opts.maskErrors };
-  const up = async (name: string, server: { app: Parameters<typeof listen>[0]; stop(): Promise<void> }, port: number) => {
+  const common = {
+    databaseUrl: opts.appUrl,
+    internalTokenSecret: opts.internalTokenSecret,
+    maskErrors: opts.maskErrors,
+  };
+  const up = async (
+    name: string,
+    server: { app: Parameters<typeof listen>[0]; stop(): Promise<void> },
+    port: number,
+  ) => {
     let l: Listening;
     try {
       l = await listen(server.app, port, opts.host);
@@ -84,11 +92,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     const identityUrl = await up("identity", await identity.createServer(common), opts.ports.identity);
     const catalogUrl = await up("catalog", await catalog.createServer(common), opts.ports.catalog);
     const inventoryUrl = await up("inventory", await inventory.createServer(common), opts.ports.inventory);
-    const ordersUrl = await up(
-      "orders",
-      await orders.createServer({ ...common, catalogUrl }),
-      opts.ports.orders,
-    );
+    const ordersUrl = await up("orders", await orders.createServer({ ...common, catalogUrl }), opts.ports.orders);
     const financeUrl = await up("finance", await finance.createServer(common), opts.ports.finance);
     const subgraphUrls = {
       identity: `${identityUrl}/graphql`,

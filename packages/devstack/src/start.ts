@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describeStartError } from "@dpp/config";
 import { buildDemoDataset } from "@dpp/seed";
-import { REPO_ROOT, loadDevstackConfig, resolveSecrets } from "./config.ts";
-import { openDevDatabase, redact } from "./database.ts";
 import { printBanner } from "./banner.ts";
+import { loadDevstackConfig, REPO_ROOT, resolveSecrets } from "./config.ts";
+import { openDevDatabase, redact } from "./database.ts";
 import { migratePlatform, startPlatform } from "./platform.ts";
 import { startPortal } from "./portal.ts";
 import { isSeeded, seedPlatform } from "./seed.ts";
@@ -32,7 +32,9 @@ async function main() {
   try {
     const db = await openDevDatabase(config, secrets.appDbPassword);
     if (db.embedded) stops.push(() => db.embedded?.stop() ?? Promise.resolve());
-    console.log(`PostgreSQL: ${db.embedded ? `embedded, data in ${path.relative(process.cwd(), config.dataDir)}/pg` : redact(db.adminUrl)}`);
+    console.log(
+      `PostgreSQL: ${db.embedded ? `embedded, data in ${path.relative(process.cwd(), config.dataDir)}/pg` : redact(db.adminUrl)}`,
+    );
 
     await migratePlatform(db.adminUrl, { user: config.appRole.user, password: secrets.appDbPassword });
     const dataset = buildDemoDataset();

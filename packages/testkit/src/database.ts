@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { type AppRole, type SchemaMigrations, migrateAll, withCredentials, withDatabase } from "@dpp/db";
+import { type AppRole, migrateAll, type SchemaMigrations, withCredentials, withDatabase } from "@dpp/db";
 import { installJobQueue } from "@dpp/worker";
 import postgres from "postgres";
 import { inject } from "vitest";

@@ -1,4 +1,4 @@
 export * from "./database.ts";
-export { takeConsoleErrors } from "./setup-file.ts";
 export { freePort } from "./global-setup.ts";
 export * from "./graphql-client.ts";
+export { takeConsoleErrors } from "./setup-file.ts";

@@ -1,5 +1,5 @@
-import type { DemoProduct, DemoWarehouse } from "../types.ts";
 import type { Rng } from "../prng.ts";
+import type { DemoProduct, DemoWarehouse } from "../types.ts";
 
 /** A product before the data set gives it an id. */
 export type CatalogItem = Omit<DemoProduct, "id">;

@@ -24,8 +24,18 @@ const kop = (rub: number): number => Math.round(rub * 100);
 export const keazCatalog: TenantCatalog = {
   warehouses: [
     { code: "KRS", name: "Склад КЭАЗ Курск", city: "Курск", address: "305000, г. Курск, ул. Луначарского, д. 8" },
-    { code: "MSK", name: "Склад КЭАЗ Москва", city: "Москва", address: "109052, г. Москва, ул. Смирновская, д. 25, стр. 1" },
-    { code: "NSK", name: "Склад КЭАЗ Новосибирск", city: "Новосибирск", address: "630088, г. Новосибирск, ул. Петухова, д. 69" },
+    {
+      code: "MSK",
+      name: "Склад КЭАЗ Москва",
+      city: "Москва",
+      address: "109052, г. Москва, ул. Смирновская, д. 25, стр. 1",
+    },
+    {
+      code: "NSK",
+      name: "Склад КЭАЗ Новосибирск",
+      city: "Новосибирск",
+      address: "630088, г. Новосибирск, ул. Петухова, д. 69",
+    },
   ],
   priceGroups: ["OptiDin", "OptiStart", "OptiMat", "Аксессуары"],
   products(rng: Rng): CatalogItem[] {

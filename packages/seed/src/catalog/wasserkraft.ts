@@ -53,8 +53,18 @@ const ACCESSORIES: [number, string, number, number, number][] = [
 
 export const wasserkraftCatalog: TenantCatalog = {
   warehouses: [
-    { code: "MSK", name: "Склад Москва", city: "Москва", address: "142703, Московская обл., г. Видное, Белокаменное ш., д. 10" },
-    { code: "SPB", name: "Склад Санкт-Петербург", city: "Санкт-Петербург", address: "196158, г. Санкт-Петербург, Пулковское ш., д. 42, корп. 6" },
+    {
+      code: "MSK",
+      name: "Склад Москва",
+      city: "Москва",
+      address: "142703, Московская обл., г. Видное, Белокаменное ш., д. 10",
+    },
+    {
+      code: "SPB",
+      name: "Склад Санкт-Петербург",
+      city: "Санкт-Петербург",
+      address: "196158, г. Санкт-Петербург, Пулковское ш., д. 42, корп. 6",
+    },
   ],
   priceGroups: ["Смесители", "Аксессуары", "Душевые системы"],
   products(rng: Rng): CatalogItem[] {

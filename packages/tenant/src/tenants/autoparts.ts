@@ -59,7 +59,12 @@ export const autoparts: TenantDefinition = {
       formats: ["pdf", "xlsx"],
       availableAt: ["reserve", "in_work", "picking", "shipping", "completed"],
     },
-    { code: "contract", label: "Договор", formats: ["pdf"], availableAt: ["reserve", "in_work", "picking", "shipping", "completed"] },
+    {
+      code: "contract",
+      label: "Договор",
+      formats: ["pdf"],
+      availableAt: ["reserve", "in_work", "picking", "shipping", "completed"],
+    },
     { code: "upd", label: "УПД", formats: ["pdf"], availableAt: ["shipping", "completed"] },
   ],
 };

@@ -85,7 +85,9 @@ describe("demo tenant definitions", () => {
   });
 
   it("uses exactly one per_line VAT rounding tenant", () => {
-    expect(demoTenantDefinitions.filter((t) => t.pricing.vatRounding === "per_line").map((t) => t.slug)).toEqual(["keaz"]);
+    expect(demoTenantDefinitions.filter((t) => t.pricing.vatRounding === "per_line").map((t) => t.slug)).toEqual([
+      "keaz",
+    ]);
   });
 
   it("reproduces the per-tenant rules of DOMAIN.md", () => {
@@ -103,7 +105,9 @@ describe("demo tenant definitions", () => {
       "Отгружен",
       "Отменен",
     ]);
-    expect(w.workflow.transitions.filter((tr) => tr.to === "cancelled").every((tr) => tr.by.join() === "manager")).toBe(true);
+    expect(w.workflow.transitions.filter((tr) => tr.to === "cancelled").every((tr) => tr.by.join() === "manager")).toBe(
+      true,
+    );
 
     const k = bySlug("keaz");
     expect(k.features).toMatchObject({
@@ -121,7 +125,13 @@ describe("demo tenant definitions", () => {
     expect(bySlug("vitup").features).toMatchObject({ registration: "staff_created", navigation: "group" });
     const a = bySlug("autoparts");
     expect(a.features).toMatchObject({ registration: "self_with_approval", navigation: "brand" });
-    expect(a.workflow.statuses.slice(0, 5).map((s) => s.label)).toEqual(["Новый", "Резерв", "В работе", "Комплектация", "Отгрузка"]);
+    expect(a.workflow.statuses.slice(0, 5).map((s) => s.label)).toEqual([
+      "Новый",
+      "Резерв",
+      "В работе",
+      "Комплектация",
+      "Отгрузка",
+    ]);
   });
 });
 

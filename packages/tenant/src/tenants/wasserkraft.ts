@@ -40,7 +40,12 @@ export const wasserkraft: TenantDefinition = {
     initial: "new",
     transitions: [
       { from: "new", to: "awaiting_confirmation", by: ["system"], label: "Заказ получен базой WasserKRAFT" },
-      { from: "awaiting_confirmation", to: "awaiting_payment", by: ["manager"], label: "Подтвердить заказ и выставить счет" },
+      {
+        from: "awaiting_confirmation",
+        to: "awaiting_payment",
+        by: ["manager"],
+        label: "Подтвердить заказ и выставить счет",
+      },
       { from: "awaiting_payment", to: "assembly", by: ["manager", "system"], label: "Передать на сборку" },
       { from: "assembly", to: "ready", by: ["manager", "system"], label: "Заказ собран" },
       { from: "ready", to: "shipped", by: ["manager", "system"], label: "Отгрузить" },

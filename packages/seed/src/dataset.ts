@@ -1,0 +1,74 @@
+import { demoTenantDefinitions } from "@dpp/tenant";
+import { autopartsCatalog } from "./catalog/autoparts.ts";
+import type { TenantCatalog } from "./catalog/common.ts";
+import { keazCatalog } from "./catalog/keaz.ts";
+import { spectrCatalog } from "./catalog/spectr.ts";
+import { vitupCatalog } from "./catalog/vitup.ts";
+import { wasserkraftCatalog } from "./catalog/wasserkraft.ts";
+import { buildPeople } from "./people.ts";
+import { mulberry32, type Rng, seedFrom } from "./prng.ts";
+import type { DemoDataset, DemoProduct, DemoTenant, DemoWarehouse } from "./types.ts";
+
+const CATALOGS: Record<string, TenantCatalog> = {
+  wasserkraft: wasserkraftCatalog,
+  keaz: keazCatalog,
+  spectr: spectrCatalog,
+  vitup: vitupCatalog,
+  autoparts: autopartsCatalog,
+};
+
+/** Discounts start with the demo year and end with it; one stays open-ended. */
+const VALID_FROM = "2026-01-01";
+const VALID_UNTIL = "2026-12-31";
+
+/**
+ * The whole demo data set. Pure and deterministic: every call returns equal data (seeded PRNG
+ * per tenant, ids derived from slugs and positions), so seeding can upsert it idempotently.
+ */
+export function buildDemoDataset(): DemoDataset {
+  const people = buildPeople();
+  const tenants = demoTenantDefinitions.map((definition): DemoTenant => {
+    const slug = definition.slug;
+    const catalog = CATALOGS[slug];
+    if (!catalog) throw new Error(`no demo catalog for tenant "${slug}"`);
+    const rng = mulberry32(seedFrom(`dpp-demo:${slug}`));
+
+    const warehouses: DemoWarehouse[] = catalog.warehouses.map((w) => ({
+      id: `whs_${slug}_${w.code.toLowerCase()}`,
+      ...w,
+    }));
+    const seen = new Set<string>();
+    const products: DemoProduct[] = catalog.products(rng).map((p, i) => {
+      if (seen.has(p.article)) throw new Error(`${slug}: duplicate article "${p.article}"`);
+      seen.add(p.article);
+      return { id: `prd_${slug}_${String(i + 1).padStart(4, "0")}`, ...p };
+    });
+
+    const stock = products.flatMap((p) =>
+      warehouses.map((w, wi) => ({ productId: p.id, warehouseId: w.id, quantity: stockQuantity(rng, p, wi) })),
+    );
+
+    const discounts = (people.discounts.get(slug) ?? []).map((d, i) => ({
+      ...d,
+      validFrom: VALID_FROM,
+      validUntil: i === 0 ? VALID_UNTIL : null,
+    }));
+
+    return { id: `ten_${slug}`, definition, warehouses, products, stock, discounts };
+  });
+  return { tenants, users: people.users, companies: people.companies, memberships: people.memberships };
+}
+
+/**
+ * A mix that exercises the UI: about a fifth out of stock, some small quantities (below the
+ * "> 20" threshold), most plenty; the first (main) warehouse holds more. Whole packs only.
+ */
+function stockQuantity(rng: Rng, p: DemoProduct, warehouseIndex: number): number {
+  const roll = rng.next();
+  let packs: number;
+  if (roll < (warehouseIndex === 0 ? 0.12 : 0.3)) packs = 0;
+  else if (roll < 0.5) packs = rng.int(1, 20);
+  else packs = rng.int(21, warehouseIndex === 0 ? 600 : 200);
+  if (p.packMultiple >= 100) packs = Math.ceil(packs / 10);
+  return packs * p.packMultiple;
+}

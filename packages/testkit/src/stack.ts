@@ -1,0 +1,50 @@
+import { readFileSync } from "node:fs";
+import { type Platform, platformMigrations, seedPlatform, startPlatform } from "@dpp/devstack";
+import { buildDemoDataset, type DemoDataset } from "@dpp/seed";
+import { createTestDatabase, type TestDatabase } from "./database.ts";
+import { TEST_INTERNAL_SECRET } from "./graphql-client.ts";
+
+export interface Stack {
+  /** The gateway's /graphql URL. */
+  gatewayUrl: string;
+  urls: Platform["urls"];
+  db: TestDatabase;
+  dataset: DemoDataset;
+  internalTokenSecret: string;
+  stop(): Promise<void>;
+}
+
+const SUPERGRAPH = new URL("../../../schema/supergraph.graphql", import.meta.url);
+
+/**
+ * The whole platform for one test file: its own database with every migration and the demo
+ * tenants, the five subgraphs, the gateway and the outbox worker on free ports.
+ * Mail goes to `smtpUrl` when given (a real SMTP server the test starts), else the dev mailbox.
+ */
+export async function startStack(opts: { smtpUrl?: string } = {}): Promise<Stack> {
+  const db = await createTestDatabase(platformMigrations);
+  const dataset = buildDemoDataset();
+  await seedPlatform(db.appUrl, dataset);
+  const from = "Дилерский портал <no-reply@dealer-portal.test>";
+  const platform = await startPlatform({
+    appUrl: db.appUrl,
+    queueUrl: db.adminUrl,
+    internalTokenSecret: TEST_INTERNAL_SECRET,
+    host: "127.0.0.1",
+    ports: { gateway: 0, identity: 0, catalog: 0, orders: 0, finance: 0, inventory: 0 },
+    mail: opts.smtpUrl ? { kind: "smtp", url: opts.smtpUrl, from } : { kind: "dev-mailbox", from },
+    supergraphSdl: readFileSync(SUPERGRAPH, "utf8"),
+    worker: true,
+  });
+  return {
+    gatewayUrl: platform.gatewayGraphqlUrl,
+    urls: platform.urls,
+    db,
+    dataset,
+    internalTokenSecret: TEST_INTERNAL_SECRET,
+    stop: async () => {
+      await platform.stop();
+      await db.drop();
+    },
+  };
+}
