@@ -90,7 +90,18 @@ export async function memberCompanyIds(db: IdentityDb, tenantId: string, company
 
 // ---------- refresh tokens (RLS: tenant) ----------
 
-type Tx = Parameters<Parameters<IdentityDb["transaction"]>[0]>[0];
+export type Tx = Parameters<Parameters<IdentityDb["transaction"]>[0]>[0];
+
+/** A user's memberships in the transaction's tenant, with the tenant slug. */
+export function membershipsInTenant(tx: Tx, tenantId: string, userId: string): Promise<MembershipWithSlug[]> {
+  return tx
+    .select({ m: memberships, tenantSlug: tenants.slug })
+    .from(memberships)
+    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)))
+    .orderBy(asc(memberships.id))
+    .then((rows) => rows.map((r) => ({ ...r.m, tenantSlug: r.tenantSlug })));
+}
 
 export function insertRefreshToken(tx: Tx, row: typeof refreshTokens.$inferInsert) {
   return tx.insert(refreshTokens).values(row);

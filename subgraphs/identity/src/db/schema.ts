@@ -77,7 +77,13 @@ export const signingKeys = identity.table("signing_keys", {
 
 // ---------- tenant tables (tenant_id first, in the PK and every FK) ----------
 
-const ROLES = ["dealer", "dealer_admin", "manager", "tenant_admin", "platform_admin"] as const satisfies readonly Role[];
+const ROLES = [
+  "dealer",
+  "dealer_admin",
+  "manager",
+  "tenant_admin",
+  "platform_admin",
+] as const satisfies readonly Role[];
 
 /**
  * A user's access to one tenant, for one dealer company (null for supplier staff).

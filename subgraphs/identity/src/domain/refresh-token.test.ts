@@ -52,8 +52,8 @@ describe("refreshVerdict", () => {
     ["2026-04-30T00:00:00Z", "2026-05-02T00:00:00Z", "revoked"],
     ["2026-04-30T00:00:00Z", "2026-04-01T00:00:00Z", "revoked"],
   ] as const)("revoked %s, expires %s -> %s", (revokedAt, expiresAt, want) => {
-    expect(refreshVerdict({ revokedAt: revokedAt ? new Date(revokedAt) : null, expiresAt: new Date(expiresAt) }, now)).toBe(
-      want,
-    );
+    expect(
+      refreshVerdict({ revokedAt: revokedAt ? new Date(revokedAt) : null, expiresAt: new Date(expiresAt) }, now),
+    ).toBe(want);
   });
 });

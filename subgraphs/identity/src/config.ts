@@ -1,0 +1,35 @@
+import { loadConfig, port, subgraphEnv, z } from "@dpp/config";
+
+const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const schema = subgraphEnv
+  .extend({
+    PORT: port(4001),
+    JWT_ISSUER: z.string().min(1).default("dpp-identity"),
+    ACCESS_TOKEN_TTL_SECONDS: seconds(900),
+    REFRESH_TOKEN_TTL_SECONDS: seconds(2_592_000),
+    JWT_PRIVATE_KEY_PEM: z
+      .string()
+      .includes("-----BEGIN PRIVATE KEY-----", { message: "must be a PKCS8 PEM (-----BEGIN PRIVATE KEY-----)" })
+      .optional(),
+  })
+  .transform((env) => ({
+    env: env.NODE_ENV,
+    http: { host: env.HOST, port: env.PORT },
+    database: { url: env.DATABASE_URL },
+    internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
+    logLevel: env.LOG_LEVEL,
+    tokens: {
+      issuer: env.JWT_ISSUER,
+      accessTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
+      /** Where the signing key comes from: the environment, or generated and kept in the database. */
+      signingKey: env.JWT_PRIVATE_KEY_PEM
+        ? ({ source: "pem", pem: env.JWT_PRIVATE_KEY_PEM.replaceAll("\\n", "\n") } as const)
+        : ({ source: "database" } as const),
+    },
+  }));
+
+export type IdentityConfig = ReturnType<typeof schema.parse>;
+export const loadIdentityConfig = (env: Record<string, string | undefined> = process.env) =>
+  loadConfig("identity", schema, env);

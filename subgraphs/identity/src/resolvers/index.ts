@@ -1,0 +1,61 @@
+import type { UserActor } from "@dpp/auth";
+import type { IdentityContext } from "../context.ts";
+import { type CompanyRow, listTenants, membershipsOfUser, type TenantRow, tenantBySlug } from "../db/queries.ts";
+import {
+  type IssuedSession,
+  type LoginResult,
+  login,
+  logout,
+  refreshSession,
+  switchTenant,
+} from "../services/sessions.ts";
+
+type Ctx = IdentityContext;
+type Ref = { id: string };
+type MembershipParent = { tenantId: string; companyId: string | null };
+
+export const resolvers = {
+  Query: {
+    tenants: (_: unknown, __: unknown, ctx: Ctx) => listTenants(ctx.db),
+    tenant: (_: unknown, args: { slug: string }, ctx: Ctx) => tenantBySlug(ctx.db, args.slug),
+    viewer: (_: unknown, __: unknown, ctx: Ctx): UserActor | null => (ctx.actor.kind === "user" ? ctx.actor : null),
+  },
+  Mutation: {
+    login: (_: unknown, args: { input: { email: string; password: string; tenantSlug?: string | null } }, ctx: Ctx) =>
+      login(ctx, args.input),
+    refreshSession: (_: unknown, args: { refreshToken: string }, ctx: Ctx) => refreshSession(ctx, args.refreshToken),
+    switchTenant: (_: unknown, args: { tenantSlug: string }, ctx: Ctx) => switchTenant(ctx, args.tenantSlug),
+    logout: (_: unknown, args: { refreshToken: string }, ctx: Ctx) => logout(ctx, args.refreshToken),
+  },
+  LoginResult: {
+    __resolveType: (result: LoginResult) => result.__typename,
+  },
+  Session: {
+    user: (s: IssuedSession, _: unknown, ctx: Ctx) => ctx.loaders.user.load(s.userId),
+    tenant: (s: IssuedSession, _: unknown, ctx: Ctx) => ctx.loaders.tenant.load(s.tenantId),
+  },
+  Viewer: {
+    user: (a: UserActor, _: unknown, ctx: Ctx) => ctx.loaders.user.load(a.userId),
+    tenant: (a: UserActor, _: unknown, ctx: Ctx) => ctx.loaders.tenant.load(a.tenantId),
+    company: (a: UserActor, _: unknown, ctx: Ctx) => (a.companyId ? ctx.loaders.company.load(a.companyId) : null),
+    roles: (a: UserActor) => a.roles,
+    permissions: (a: UserActor) => a.permissions,
+    memberships: (a: UserActor, _: unknown, ctx: Ctx) => membershipsOfUser(ctx.db, a.userId),
+  },
+  Membership: {
+    tenant: (m: MembershipParent, _: unknown, ctx: Ctx) => ctx.loaders.tenant.load(m.tenantId),
+    company: (m: MembershipParent, _: unknown, ctx: Ctx) =>
+      m.companyId ? ctx.loaders.company.load(m.companyId) : null,
+  },
+  Tenant: {
+    __resolveReference: (ref: Ref, ctx: Ctx) => ctx.loaders.tenant.load(ref.id),
+    branding: (t: TenantRow) => t.branding,
+  },
+  User: {
+    __resolveReference: (ref: Ref, ctx: Ctx) => ctx.visibleUser(ref.id),
+  },
+  DealerCompany: {
+    __resolveReference: (ref: Ref, ctx: Ctx) => ctx.visibleCompany(ref.id),
+    counterparties: (c: CompanyRow, _: unknown, ctx: Ctx) => ctx.loaders.counterparties.load(c.id),
+  },
+};
