@@ -1,0 +1,32 @@
+import { readFileSync } from "node:fs";
+import { runMain } from "@dpp/config";
+import { listen } from "@dpp/server";
+import { loadGatewayConfig } from "./config.ts";
+import { createServer } from "./server.ts";
+
+await runMain("gateway", async () => {
+  const config = loadGatewayConfig();
+  let supergraphSdl: string;
+  try {
+    supergraphSdl = readFileSync(config.supergraphPath, "utf8");
+  } catch {
+    throw new Error(`supergraph not found at ${config.supergraphPath} (run \`npm run compose\`)`);
+  }
+  const server = await createServer({
+    supergraphSdl,
+    subgraphUrls: config.subgraphUrls,
+    jwksUrl: config.auth.jwksUrl,
+    issuer: config.auth.issuer,
+    internalTokenSecret: config.internalTokenSecret,
+    maskErrors: config.env === "production",
+  });
+  const l = await listen(server.app, config.http.port, config.http.host);
+  console.log(`gateway listening on ${l.url}/graphql`);
+  const shutdown = async () => {
+    await l.close();
+    await server.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+});
