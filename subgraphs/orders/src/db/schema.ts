@@ -1,3 +1,4 @@
+import type { Workflow } from "@dpp/tenant";
 import {
   bigint,
   boolean,
@@ -11,7 +12,6 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import type { Workflow } from "@dpp/tenant";
 
 export const ordersSchema = pgSchema("orders");
 
@@ -88,9 +88,7 @@ export const orderLines = ordersSchema.table(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id] }).onDelete(
-      "cascade",
-    ),
+    foreignKey({ columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id] }).onDelete("cascade"),
     index("order_lines_tenant_order_idx").on(t.tenantId, t.orderId),
   ],
 );

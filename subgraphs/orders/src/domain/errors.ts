@@ -26,4 +26,5 @@ export function isOrderFailure(value: unknown): value is OrderFailure {
 }
 
 export const notFound = () => orderError("ORDER_NOT_FOUND", "Заказ не найден.");
-export const notADraft = () => orderError("NOT_A_DRAFT", "Заказ уже отправлен: изменить или отправить его повторно нельзя.");
+export const notADraft = () =>
+  orderError("NOT_A_DRAFT", "Заказ уже отправлен: изменить или отправить его повторно нельзя.");

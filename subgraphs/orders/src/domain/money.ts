@@ -2,7 +2,8 @@
 
 /** Integer division of non-negative integers, rounding half up (computed exactly with BigInt). */
 export function divRound(numerator: number, denominator: number): number {
-  if (!Number.isSafeInteger(numerator) || numerator < 0) throw new RangeError("numerator must be a non-negative integer");
+  if (!Number.isSafeInteger(numerator) || numerator < 0)
+    throw new RangeError("numerator must be a non-negative integer");
   if (!Number.isSafeInteger(denominator) || denominator <= 0) throw new RangeError("denominator must be positive");
   const n = BigInt(numerator);
   const d = BigInt(denominator);

@@ -1,10 +1,11 @@
-import { type OrderFailure, notADraft, orderError } from "./errors.ts";
+import { notADraft, type OrderFailure, orderError } from "./errors.ts";
 import type { Totals } from "./totals.ts";
 
 /** Why a draft cannot be submitted, or null when it can. */
 export function checkSubmittable(order: { isDraft: boolean }, lineCount: number): OrderFailure | null {
   if (!order.isDraft) return notADraft();
-  if (lineCount < 1) return orderError("EMPTY_ORDER", "В заказе нет ни одной позиции: добавьте товары перед отправкой.");
+  if (lineCount < 1)
+    return orderError("EMPTY_ORDER", "В заказе нет ни одной позиции: добавьте товары перед отправкой.");
   return null;
 }
 

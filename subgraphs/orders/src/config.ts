@@ -1,0 +1,14 @@
+import { httpUrl, loadConfig, port, subgraphEnv } from "@dpp/config";
+
+const schema = subgraphEnv.extend({ PORT: port(4003), CATALOG_URL: httpUrl }).transform((env) => ({
+  env: env.NODE_ENV,
+  http: { host: env.HOST, port: env.PORT },
+  database: { url: env.DATABASE_URL },
+  internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
+  catalog: { url: env.CATALOG_URL },
+  logLevel: env.LOG_LEVEL,
+}));
+
+export type OrdersConfig = ReturnType<typeof schema.parse>;
+export const loadOrdersConfig = (env: Record<string, string | undefined> = process.env) =>
+  loadConfig("orders", schema, env);

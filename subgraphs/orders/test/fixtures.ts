@@ -1,0 +1,104 @@
+import { createServer as createCatalog, seedCatalog } from "@dpp/catalog";
+import { TEST_INTERNAL_SECRET } from "@dpp/testkit";
+import { createServer, type OrdersSeedTenant, seedOrders } from "../src/index.ts";
+
+type Def = OrdersSeedTenant["definition"];
+
+const features = (packRounding: boolean): Def["features"] => ({
+  registration: "self_with_approval",
+  passwordPolicy: { minLength: 6, requireDigit: false, requireLower: false, requireUpper: false },
+  navigation: "series",
+  packRounding,
+  multipleDrafts: true,
+  minSearchChars: 3,
+  stockDisplay: { mode: "exact" },
+});
+
+/** Prices include VAT, VAT per document, no pack rounding, workflow starting at "new". */
+export const tenantA: Def = {
+  features: features(false),
+  pricing: { currency: "RUB", vatRateBp: 2000, pricesIncludeVat: true, vatRounding: "per_document" },
+  workflow: {
+    statuses: [
+      { code: "new", label: "Новый", category: "active", color: "#6c757d" },
+      { code: "shipped", label: "Отгружен", category: "done", color: "#2e7d32" },
+    ],
+    initial: "new",
+    transitions: [{ from: "new", to: "shipped", by: ["manager"], label: "Отгрузить" }],
+  },
+};
+
+/** Prices exclude VAT, VAT per line, pack rounding, workflow starting at "invoiced". */
+export const tenantB: Def = {
+  features: features(true),
+  pricing: { currency: "RUB", vatRateBp: 2000, pricesIncludeVat: false, vatRounding: "per_line" },
+  workflow: {
+    statuses: [
+      { code: "invoiced", label: "Получен счет", category: "active", color: "#f0ad4e" },
+      { code: "production", label: "В производстве", category: "active", color: "#0275d8" },
+    ],
+    initial: "invoiced",
+    transitions: [{ from: "invoiced", to: "production", by: ["dealer"], label: "Отправить в производство" }],
+  },
+};
+
+export const product = (
+  id: string,
+  article: string,
+  name: string,
+  basePrice: number,
+  opts: { packMultiple?: number; minQuantity?: number; priceGroup?: string } = {},
+) => ({
+  id,
+  article,
+  name,
+  brand: null,
+  series: null,
+  unit: "шт",
+  packMultiple: opts.packMultiple ?? 1,
+  minQuantity: opts.minQuantity ?? 1,
+  priceGroup: opts.priceGroup ?? "A",
+  basePrice,
+});
+
+/**
+ * Two tenants in catalog and orders. ten_a: prices include VAT, cmp_1 has 12.5 % off group B,
+ * no pack rounding. ten_b: prices exclude VAT, pack rounding.
+ */
+export async function seedFixtures(adminUrl: string): Promise<void> {
+  const catalog = await createCatalog({ databaseUrl: adminUrl, internalTokenSecret: TEST_INTERNAL_SECRET });
+  await seedCatalog(catalog.db, [
+    {
+      id: "ten_a",
+      pricing: { currency: "RUB", vatRateBp: 2000, pricesIncludeVat: true },
+      products: [
+        product("prd_a1", "0983", "Смеситель для кухни Aller", 768200),
+        product("prd_a2", "0983X", "Полка стеклянная", 100000, { priceGroup: "B" }),
+        product("prd_a3", "PK-6", "Комплект прокладок", 5000, { packMultiple: 6 }),
+      ],
+      discounts: [{ companyId: "cmp_1", priceGroup: "B", percentBp: 1250, validFrom: "2020-01-01", validUntil: null }],
+    },
+    {
+      id: "ten_b",
+      pricing: { currency: "RUB", vatRateBp: 2000, pricesIncludeVat: false },
+      products: [
+        product("prd_b1", "OptiDin BM63", "Выключатель автоматический", 28100),
+        product("prd_b2", "OptiMat D", "Рубильник", 150000, { packMultiple: 5, minQuantity: 10 }),
+      ],
+      discounts: [],
+    },
+  ]);
+  await catalog.stop();
+  const orders = await createServer({
+    databaseUrl: adminUrl,
+    internalTokenSecret: TEST_INTERNAL_SECRET,
+    catalogUrl: "http://127.0.0.1:1",
+  });
+  const tenants = [
+    { id: "ten_a", definition: tenantA },
+    { id: "ten_b", definition: tenantB },
+  ];
+  await seedOrders(orders.db, tenants);
+  await seedOrders(orders.db, tenants); // idempotent
+  await orders.stop();
+}
