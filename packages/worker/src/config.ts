@@ -1,0 +1,44 @@
+import { httpUrl, loadConfig, nodeEnv, port, postgresUrl, secret, z } from "@dpp/config";
+import { mailEnv, toMailConfig } from "@dpp/mail";
+import { DEFAULT_OUTBOX_SCHEMAS } from "./worker.ts";
+
+const schemaList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .refine((list) => list.length > 0 && list.every((s) => /^[a-z_]+$/.test(s)), {
+    message: "must be a comma-separated list of schema names, e.g. orders,finance",
+  });
+
+const schema = z
+  .object({
+    ...mailEnv.shape,
+    NODE_ENV: nodeEnv,
+    HOST: z.string().default("127.0.0.1"),
+    PORT: port(4006),
+    DATABASE_URL: postgresUrl,
+    QUEUE_DATABASE_URL: postgresUrl.optional(),
+    INTERNAL_TOKEN_SECRET: secret,
+    IDENTITY_URL: httpUrl.default("http://127.0.0.1:4001"),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+    OUTBOX_SCHEMAS: schemaList.default(() => [...DEFAULT_OUTBOX_SCHEMAS]),
+  })
+  .transform((env) => ({
+    env: env.NODE_ENV,
+    http: { host: env.HOST, port: env.PORT },
+    database: { url: env.DATABASE_URL },
+    /** graphile-worker's connection (admin/queue role in production); defaults to DATABASE_URL. */
+    queue: { url: env.QUEUE_DATABASE_URL ?? env.DATABASE_URL, concurrency: env.WORKER_CONCURRENCY },
+    outboxSchemas: env.OUTBOX_SCHEMAS,
+    identityUrl: env.IDENTITY_URL,
+    internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
+    mail: toMailConfig(env),
+  }));
+
+export type WorkerConfig = z.output<typeof schema>;
+export const loadWorkerConfig = (env: Record<string, string | undefined> = process.env): WorkerConfig =>
+  loadConfig("worker", schema, env);

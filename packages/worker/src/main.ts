@@ -1,0 +1,39 @@
+import { runMain } from "@dpp/config";
+import { createMailer } from "@dpp/mail";
+import postgres from "postgres";
+import { loadWorkerConfig } from "./config.ts";
+import { startHealthServer } from "./health.ts";
+import { createIdentityDirectory } from "./identity-directory.ts";
+import { consoleLogger } from "./logger.ts";
+import { startWorker } from "./worker.ts";
+
+await runMain("worker", async () => {
+  const config = loadWorkerConfig();
+  // The dev mailbox writes to mail.dev_messages as the app role; SMTP needs no database.
+  const mailSql =
+    config.mail.kind === "dev-mailbox" ? postgres(config.database.url, { max: 2, onnotice: () => {} }) : undefined;
+  const mailer = createMailer(config.mail, mailSql);
+  const worker = await startWorker({
+    databaseUrl: config.database.url,
+    queueDatabaseUrl: config.queue.url,
+    concurrency: config.queue.concurrency,
+    outboxSchemas: config.outboxSchemas,
+    mailer,
+    directory: createIdentityDirectory({
+      identityUrl: config.identityUrl,
+      internalTokenSecret: config.internalTokenSecret,
+    }),
+    logger: consoleLogger(config.env === "production" ? "warning" : "info"),
+  });
+  const health = await startHealthServer(() => worker.health(), config.http.port, config.http.host);
+  console.log(`worker running (mail: ${config.mail.kind}); health on ${health.url}/health`);
+  const shutdown = async () => {
+    await health.close();
+    await worker.stop();
+    mailer.close();
+    await mailSql?.end({ timeout: 5 });
+    process.exit(0);
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+});

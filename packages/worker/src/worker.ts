@@ -1,0 +1,121 @@
+import { createDb } from "@dpp/db";
+import type { Mailer } from "@dpp/mail";
+import { sql } from "drizzle-orm";
+import { type Logger, type Runner, run } from "graphile-worker";
+import { outboxHandlers } from "./handlers/index.ts";
+import { consoleLogger } from "./logger.ts";
+import { createOutboxTask, type OutboxHandlers, type UserDirectory, type WorkerDb } from "./outbox.ts";
+import { QUEUE_SCHEMA } from "./queue.ts";
+
+/** Every subgraph's schema may carry an `outbox`; a job naming any other schema is refused. */
+export const DEFAULT_OUTBOX_SCHEMAS: readonly string[] = ["identity", "catalog", "orders", "finance", "inventory"];
+
+export interface WorkerDeps {
+  /** Tenant data: the app role (no BYPASSRLS), so every read goes through withTenant. */
+  databaseUrl: string;
+  /**
+   * graphile-worker's own connection. The job-queue schema belongs to graphile-worker, which
+   * checks (and on upgrade applies) its migrations at start and needs full rights on it, so in
+   * production this is the admin/queue URL, not the app role. It never touches tenant tables.
+   * May equal databaseUrl where one role owns everything.
+   */
+  queueDatabaseUrl: string;
+  mailer: Mailer;
+  directory: UserDirectory;
+  concurrency?: number;
+  /** Milliseconds between polls for retries and scheduled jobs (new jobs arrive by LISTEN/NOTIFY). */
+  pollInterval?: number;
+  outboxSchemas?: readonly string[];
+  handlers?: OutboxHandlers;
+  logger?: Logger;
+}
+
+export interface WorkerHealth {
+  ok: boolean;
+  database: "ok" | "down";
+  queue: "running" | "stopped" | "failed";
+  error?: string;
+}
+
+export interface Worker {
+  health(): Promise<WorkerHealth>;
+  stop(): Promise<void>;
+}
+
+/** Starts the outbox worker: graphile-worker runs the `outbox` task with `concurrency` jobs at a time. */
+export async function startWorker(deps: WorkerDeps): Promise<Worker> {
+  const concurrency = deps.concurrency ?? 4;
+  const logger = deps.logger ?? consoleLogger();
+  const { sql: pool, db } = createDb<Record<string, never>>(
+    deps.databaseUrl,
+    {},
+    { applicationName: "worker", max: concurrency + 1 },
+  );
+  const outbox = createOutboxTask({
+    db: db as WorkerDb,
+    schemas: deps.outboxSchemas ?? DEFAULT_OUTBOX_SCHEMAS,
+    handlers: deps.handlers ?? outboxHandlers,
+    mailer: deps.mailer,
+    directory: deps.directory,
+    logger,
+  });
+  let runner: Runner;
+  try {
+    runner = await run({
+      connectionString: deps.queueDatabaseUrl,
+      schema: QUEUE_SCHEMA,
+      concurrency,
+      maxPoolSize: concurrency + 2,
+      noHandleSignals: true,
+      pollInterval: deps.pollInterval ?? 2_000,
+      logger,
+      taskList: { outbox },
+      crontab: "", // no cron jobs (and no lookup of a ./crontab file)
+    });
+  } catch (error) {
+    await pool.end({ timeout: 5 });
+    if ((error as { code?: string }).code === "42501") {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(`job queue: ${message} (QUEUE_DATABASE_URL must be the role that owns the queue schema)`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+  let queue: WorkerHealth["queue"] = "running";
+  let queueError: string | undefined;
+  runner.promise.then(
+    () => {
+      if (queue === "running") queue = "stopped";
+    },
+    (error: unknown) => {
+      queue = "failed";
+      queueError = error instanceof Error ? error.message : String(error);
+    },
+  );
+  let stopping: Promise<void> | undefined;
+  return {
+    async health() {
+      let database: WorkerHealth["database"] = "ok";
+      let error = queueError;
+      try {
+        await db.execute(sql`select 1`);
+      } catch (e) {
+        database = "down";
+        error ??= e instanceof Error ? e.message : String(e);
+      }
+      return { ok: database === "ok" && queue === "running", database, queue, ...(error ? { error } : {}) };
+    },
+    stop() {
+      stopping ??= (async () => {
+        queue = "stopped";
+        try {
+          await runner.stop();
+        } finally {
+          await pool.end({ timeout: 5 });
+        }
+      })();
+      return stopping;
+    },
+  };
+}
