@@ -9,12 +9,19 @@ const results = { slice: await sliceLatency({ smoke }) };
 const report = {
   date: new Date().toISOString(),
   smoke,
-  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  machine: {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  },
   results,
   seconds: Math.round((Date.now() - started) / 100) / 10,
 };
 writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
-console.log(`\nBench (${smoke ? "smoke" : "full"}) on ${report.machine.cpus} × ${report.machine.cpu}, Node ${process.version}\n`);
+console.log(
+  `\nBench (${smoke ? "smoke" : "full"}) on ${report.machine.cpus} × ${report.machine.cpu}, Node ${process.version}\n`,
+);
 console.log("| measure | n | p50 ms | p95 ms | p99 ms | min | max |");
 console.log("|---|---|---|---|---|---|---|");
 for (const [name, v] of Object.entries(results.slice)) {

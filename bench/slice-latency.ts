@@ -32,7 +32,14 @@ export async function sliceLatency(opts: { smoke: boolean }) {
     const internal = async () => ({
       [INTERNAL_TOKEN_HEADER]: await signInternalToken(
         {
-          actor: { kind: "user", userId: claims.sub, tenantId: claims.tid, companyId: claims.cid, roles: claims.roles, permissions: claims.perms },
+          actor: {
+            kind: "user",
+            userId: claims.sub,
+            tenantId: claims.tid,
+            companyId: claims.cid,
+            roles: claims.roles,
+            permissions: claims.perms,
+          },
           requestId: "bench",
         },
         BENCH_SECRET,
@@ -58,7 +65,11 @@ export async function sliceLatency(opts: { smoke: boolean }) {
 }
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
   return (await res.json()) as { data?: unknown; errors?: unknown[] };
 }
 

@@ -1,11 +1,10 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { chmod } from "node:fs/promises";
 import { readFileSync } from "node:fs";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres, withCredentials, withDatabase } from "@dpp/db";
-import { type Platform, migratePlatform, seedPlatform, startPlatform } from "@dpp/devstack";
-import { type DemoDataset, buildDemoDataset } from "@dpp/seed";
+import { migratePlatform, type Platform, seedPlatform, startPlatform } from "@dpp/devstack";
+import { buildDemoDataset, type DemoDataset } from "@dpp/seed";
 import postgres from "postgres";
 
 export const BENCH_SECRET = "bench-internal-secret-0123456789abcdef";

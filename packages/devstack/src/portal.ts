@@ -20,7 +20,10 @@ function newestMtime(dir: string): number {
 
 /** Builds the portal when its build is missing or older than its sources. */
 export function ensurePortalBuild(log: (line: string) => void = console.log): void {
-  const sources = Math.max(newestMtime(path.join(PORTAL_DIR, "app")), statSync(path.join(PORTAL_DIR, "vite.config.ts")).mtimeMs);
+  const sources = Math.max(
+    newestMtime(path.join(PORTAL_DIR, "app")),
+    statSync(path.join(PORTAL_DIR, "vite.config.ts")).mtimeMs,
+  );
   if (existsSync(SERVER_BUILD) && statSync(SERVER_BUILD).mtimeMs >= sources) return;
   log("Building the portal…");
   execFileSync("npx", ["react-router", "build"], { cwd: PORTAL_DIR, stdio: ["ignore", "ignore", "inherit"] });
