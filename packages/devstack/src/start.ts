@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { describeStartError } from "@dpp/config";
+import { ConfigError, describeStartError } from "@dpp/config";
 import { buildDemoDataset } from "@dpp/seed";
 import { printBanner } from "./banner.ts";
 import { loadDevstackConfig, REPO_ROOT, resolveSecrets } from "./config.ts";
@@ -15,7 +15,13 @@ import { isSeeded, seedPlatform } from "./seed.ts";
  */
 async function main() {
   const started = Date.now();
-  const config = loadDevstackConfig();
+  let config: DevstackConfig;
+  try {
+    config = loadDevstackConfig();
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : describeStartError(error));
+    process.exit(1);
+  }
   const secrets = resolveSecrets(config);
   const stops: (() => Promise<void>)[] = [];
   let stopping = false;
@@ -23,9 +29,17 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log("\nStopping…");
+    // Ctrl-C reaches the embedded PostgreSQL too (same process group), so it is already closing
+    // connections under the services: their "terminating connection" complaints are expected now.
+    console.error = () => {};
     for (const stop of stops.reverse()) await stop().catch(() => {});
     process.exit(code);
   };
+  process.on("uncaughtException", (error) => {
+    if (stopping) return;
+    console.error(`npm start: ${describeStartError(error)}`);
+    void shutdown(1);
+  });
   process.once("SIGINT", () => void shutdown(0));
   process.once("SIGTERM", () => void shutdown(0));
 
