@@ -141,6 +141,13 @@ describe("the slice through the gateway", () => {
     expect(leaked).toEqual([]);
   });
 
+  it("every service answers /health", async () => {
+    for (const [name, url] of Object.entries(stack.urls)) {
+      const res = await fetch(`${url}/health`);
+      expect(res.status, name).toBe(200);
+    }
+  });
+
   it("a request straight to a subgraph without the gateway's proof is refused", async () => {
     const res = await postGraphQL(`${stack.urls.catalog}/graphql`, "{ products { nodes { id } } }");
     expect(res.status).toBe(401);
