@@ -1,0 +1,116 @@
+import { gql } from "@urql/core";
+import type { Branding, SessionResult } from "./types.ts";
+
+export const TenantsQuery = gql<{
+  tenants: { id: string; slug: string; name: string; description: string; branding: Branding }[];
+}>`
+  query PortalTenants {
+    tenants {
+      id
+      slug
+      name
+      description
+      branding {
+        primary
+        onPrimary
+        accent
+        logoSvg
+      }
+    }
+  }
+`;
+
+const SESSION_FIELDS = `
+  __typename
+  ... on Session {
+    accessToken
+    accessTokenExpiresAt
+    refreshToken
+    tenant {
+      slug
+    }
+  }
+  ... on AuthError {
+    code
+    message
+  }
+`;
+
+export const LoginMutation = gql<
+  { login: SessionResult },
+  { input: { email: string; password: string; tenantSlug?: string | null } }
+>(`
+  mutation PortalLogin($input: LoginInput!) {
+    login(input: $input) {${SESSION_FIELDS}}
+  }
+`);
+
+export const RefreshSessionMutation = gql<{ refreshSession: SessionResult }, { r: string }>(`
+  mutation PortalRefreshSession($r: String!) {
+    refreshSession(refreshToken: $r) {${SESSION_FIELDS}}
+  }
+`);
+
+export const SwitchTenantMutation = gql<{ switchTenant: SessionResult }, { s: string }>(`
+  mutation PortalSwitchTenant($s: String!) {
+    switchTenant(tenantSlug: $s) {${SESSION_FIELDS}}
+  }
+`);
+
+export const LogoutMutation = gql<{ logout: boolean }, { r: string }>`
+  mutation PortalLogout($r: String!) {
+    logout(refreshToken: $r)
+  }
+`;
+
+export interface Viewer {
+  user: { id: string; email: string; fullName: string };
+  tenant: { id: string; slug: string; name: string; branding: Branding };
+  company: { id: string; name: string } | null;
+  memberships: {
+    tenant: { slug: string; name: string; branding: Pick<Branding, "primary" | "onPrimary"> };
+    company: { name: string } | null;
+    role: string;
+  }[];
+}
+
+export const ViewerQuery = gql<{ viewer: Viewer | null }>`
+  query PortalViewer {
+    viewer {
+      user {
+        id
+        email
+        fullName
+      }
+      tenant {
+        id
+        slug
+        name
+        branding {
+          primary
+          onPrimary
+          accent
+          logoSvg
+        }
+      }
+      company {
+        id
+        name
+      }
+      memberships {
+        tenant {
+          slug
+          name
+          branding {
+            primary
+            onPrimary
+          }
+        }
+        company {
+          name
+        }
+        role
+      }
+    }
+  }
+`;

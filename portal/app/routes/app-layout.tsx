@@ -1,0 +1,85 @@
+import { data, Form, NavLink, Outlet } from "react-router";
+import { ViewerQuery } from "../graphql/auth";
+import { commitSession, withAuth } from "../lib/auth.server";
+import { svgDataUrl } from "../lib/format";
+import { query } from "../lib/gateway.server";
+import type { Route } from "./+types/app-layout";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  return withAuth(request, context, async ({ session, client }) => {
+    const { viewer } = await query(client, ViewerQuery, {});
+    if (!viewer) throw new Response("Нет доступа", { status: 403 });
+    const notice = session.get("notice") ?? null;
+    const headers = new Headers();
+    if (notice) headers.append("Set-Cookie", await commitSession(session, context));
+    return data(
+      {
+        viewer,
+        notice,
+        activeDraftId: session.get("activeDraftId") ?? null,
+        devMailbox: context.devMailbox !== null,
+      },
+      { headers },
+    );
+  });
+}
+
+export default function AppLayout({ loaderData }: Route.ComponentProps) {
+  const { viewer, notice, activeDraftId, devMailbox } = loaderData;
+  const brands = [...new Map(viewer.memberships.map((m) => [m.tenant.slug, m.tenant])).values()];
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        К содержимому
+      </a>
+      <header className="app-header">
+        <div className="app-header__top">
+          <div className="app-header__brand">
+            <img className="app-header__logo" src={svgDataUrl(viewer.tenant.branding.logoSvg)} alt="" />
+            <span className="app-header__tenant">{viewer.tenant.name}</span>
+          </div>
+          <div className="app-header__end">
+            {brands.length > 1 ? (
+              <Form method="post" action="/switch-tenant" className="brand-switch">
+                <label htmlFor="brand-switch">Бренд</label>
+                <select id="brand-switch" name="tenant" defaultValue={viewer.tenant.slug} key={viewer.tenant.slug}>
+                  {brands.map((t) => (
+                    <option key={t.slug} value={t.slug}>
+                      {t.name}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" className="button button--on-brand">
+                  Перейти
+                </button>
+              </Form>
+            ) : null}
+            <div className="app-header__user">
+              <span className="app-header__name">{viewer.user.fullName}</span>
+              {viewer.company ? <span className="app-header__company">{viewer.company.name}</span> : null}
+            </div>
+            <Form method="post" action="/logout">
+              <button type="submit" className="button button--on-brand">
+                Выйти
+              </button>
+            </Form>
+          </div>
+        </div>
+        <nav className="app-nav" aria-label="Разделы">
+          <NavLink to="/catalog">Каталог</NavLink>
+          {activeDraftId ? <NavLink to={`/drafts/${activeDraftId}`}>Черновик</NavLink> : null}
+          <NavLink to="/orders">Заказы</NavLink>
+          {devMailbox ? <NavLink to="/dev/mail">Почта (dev)</NavLink> : null}
+        </nav>
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        {notice ? (
+          <p className="alert alert--success" role="status">
+            {notice}
+          </p>
+        ) : null}
+        <Outlet />
+      </main>
+    </>
+  );
+}

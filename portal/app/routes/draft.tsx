@@ -1,0 +1,266 @@
+import { useId } from "react";
+import { data, Form, Link, redirect, useNavigation } from "react-router";
+import {
+  type OrderLine,
+  OrderQuery,
+  RemoveOrderLineMutation,
+  SetOrderLineQuantityMutation,
+  SubmitOrderMutation,
+} from "../graphql/orders";
+import { commitSession, withAuth } from "../lib/auth.server";
+import { formatDateTime, formatMoney } from "../lib/format";
+import { mutate, query } from "../lib/gateway.server";
+import { orderErrorText } from "../lib/order-errors";
+import { StatusBadge } from "../ui/status-badge";
+import type { Route } from "./+types/draft";
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${data?.order.isDraft === false ? `Заказ № ${data.order.number}` : "Черновик"} — Кабинет дилера` },
+];
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  return withAuth(request, context, async ({ client, session }) => {
+    const { order } = await query(client, OrderQuery, { id: params.id });
+    if (!order) throw data("Заказ не найден", { status: 404 });
+    return { order, isActive: session.get("activeDraftId") === order.id };
+  });
+}
+
+type ActionResult = { error: string; lineId?: string } | { ok: string; lineId?: string };
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  return withAuth(request, context, async ({ client, session }) => {
+    const form = await request.formData();
+    const intent = String(form.get("intent") ?? "");
+    const orderId = params.id;
+    const lineId = String(form.get("lineId") ?? "");
+    const fail = (error: string, status = 422) => data<ActionResult>({ error, lineId }, { status });
+
+    if (intent === "quantity") {
+      const quantity = Number(form.get("quantity"));
+      if (!Number.isInteger(quantity) || quantity < 1)
+        return fail("Укажите количество — целое число не меньше 1.", 400);
+      const r = (await mutate(client, SetOrderLineQuantityMutation, { orderId, lineId, quantity }))
+        .setOrderLineQuantity;
+      return r.__typename === "OrderError"
+        ? fail(orderErrorText(r))
+        : data<ActionResult>({ ok: "Количество изменено.", lineId });
+    }
+    if (intent === "remove") {
+      const r = (await mutate(client, RemoveOrderLineMutation, { orderId, lineId })).removeOrderLine;
+      return r.__typename === "OrderError" ? fail(orderErrorText(r)) : data<ActionResult>({ ok: "Позиция удалена." });
+    }
+    if (intent === "activate") {
+      session.set("activeDraftId", orderId);
+      return data<ActionResult>(
+        { ok: "Товары из каталога будут добавляться в этот черновик." },
+        { headers: { "Set-Cookie": await commitSession(session, context) } },
+      );
+    }
+    if (intent === "submit") {
+      const comment = String(form.get("comment") ?? "").trim() || null;
+      const r = (await mutate(client, SubmitOrderMutation, { orderId, comment })).submitOrder;
+      if (r.__typename === "OrderError") return fail(orderErrorText(r));
+      if (session.get("activeDraftId") === orderId) session.unset("activeDraftId");
+      session.flash("notice", `Заказ № ${r.number} отправлен`);
+      throw redirect("/orders", { headers: { "Set-Cookie": await commitSession(session, context) } });
+    }
+    return fail("Неизвестное действие.", 400);
+  });
+}
+
+export default function Draft({ loaderData, actionData }: Route.ComponentProps) {
+  const { order, isActive } = loaderData;
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const generalMessage = actionData && !actionData.lineId ? actionData : undefined;
+  const commentId = useId();
+  const title = order.isDraft ? `Черновик${order.name ? `: ${order.name}` : ""}` : `Заказ № ${order.number}`;
+
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to="/orders">← Заказы и черновики</Link>
+      </p>
+      <h1>{title}</h1>
+      <p className="muted">
+        Создан {formatDateTime(order.createdAt)}
+        {order.submittedAt ? `, отправлен ${formatDateTime(order.submittedAt)}` : ""}
+        {!order.isDraft ? (
+          <>
+            {" "}
+            <StatusBadge status={order.status} />
+          </>
+        ) : null}
+      </p>
+      {order.isDraft ? (
+        <div className="draft-active">
+          {isActive ? (
+            <p>Это активный черновик: кнопка «В заказ» в каталоге добавляет товары сюда.</p>
+          ) : (
+            <Form method="post">
+              <input type="hidden" name="intent" value="activate" />
+              <button type="submit" className="button">
+                Сделать активным
+              </button>
+            </Form>
+          )}
+        </div>
+      ) : null}
+      {generalMessage ? (
+        "error" in generalMessage ? (
+          <p className="alert alert--error" role="alert">
+            {generalMessage.error}
+          </p>
+        ) : (
+          <p className="alert alert--success" role="status">
+            {generalMessage.ok}
+          </p>
+        )
+      ) : null}
+
+      {order.lines.length === 0 ? (
+        <p>
+          В черновике пока нет позиций. <Link to="/catalog">Перейти в каталог</Link>
+        </p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table lines">
+            <caption className="visually-hidden">Позиции заказа</caption>
+            <thead>
+              <tr>
+                <th scope="col">Артикул</th>
+                <th scope="col">Наименование</th>
+                <th scope="col" className="num">
+                  Цена
+                </th>
+                <th scope="col">Количество</th>
+                <th scope="col" className="num">
+                  Сумма
+                </th>
+                {order.isDraft ? <th scope="col">Действия</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {order.lines.map((line) => (
+                <LineRow
+                  key={line.id}
+                  line={line}
+                  editable={order.isDraft}
+                  busy={busy}
+                  message={actionData?.lineId === line.id ? actionData : undefined}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <section className="totals card" aria-labelledby="totals-title">
+        <h2 id="totals-title">Итого</h2>
+        <dl>
+          <div>
+            <dt>Позиций</dt>
+            <dd>{order.totals.positions}</dd>
+          </div>
+          <div>
+            <dt>Штук</dt>
+            <dd>{order.totals.pieces}</dd>
+          </div>
+          <div>
+            <dt>Сумма</dt>
+            <dd className="totals__sum">{formatMoney(order.totals.amount)}</dd>
+          </div>
+          <div>
+            <dt>в т. ч. НДС</dt>
+            <dd>{formatMoney(order.totals.vat)}</dd>
+          </div>
+        </dl>
+      </section>
+
+      {order.isDraft ? (
+        <Form method="post" className="submit card">
+          <input type="hidden" name="intent" value="submit" />
+          <div className="field">
+            <label htmlFor={commentId}>Комментарий к заказу</label>
+            <textarea id={commentId} name="comment" rows={3} maxLength={2000} />
+          </div>
+          <button type="submit" className="button button--primary" disabled={busy || order.lines.length === 0}>
+            Отправить заказ
+          </button>
+        </Form>
+      ) : order.comment ? (
+        <section className="card">
+          <h2>Комментарий</h2>
+          <p>{order.comment}</p>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function LineRow({
+  line,
+  editable,
+  busy,
+  message,
+}: {
+  line: OrderLine;
+  editable: boolean;
+  busy: boolean;
+  message: ActionResult | undefined;
+}) {
+  const qtyId = useId();
+  return (
+    <tr>
+      <td className="mono">{line.article}</td>
+      <td>{line.name}</td>
+      <td className="num">{formatMoney(line.unitPrice)}</td>
+      <td>
+        {editable ? (
+          <Form method="post" className="qty-form">
+            <input type="hidden" name="intent" value="quantity" />
+            <input type="hidden" name="lineId" value={line.id} />
+            <label htmlFor={qtyId} className="visually-hidden">
+              Количество ({line.article})
+            </label>
+            <input
+              id={qtyId}
+              name="quantity"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              step={1}
+              defaultValue={line.quantity}
+              key={line.quantity}
+              required
+              className="add__qty"
+            />
+            <button type="submit" className="button" disabled={busy}>
+              Изменить
+            </button>
+          </Form>
+        ) : (
+          line.quantity
+        )}
+        {message ? (
+          <div className={"error" in message ? "add__error" : "add__ok"} role={"error" in message ? "alert" : "status"}>
+            {"error" in message ? message.error : message.ok}
+          </div>
+        ) : null}
+      </td>
+      <td className="num">{formatMoney(line.amount)}</td>
+      {editable ? (
+        <td>
+          <Form method="post">
+            <input type="hidden" name="intent" value="remove" />
+            <input type="hidden" name="lineId" value={line.id} />
+            <button type="submit" className="button button--danger" disabled={busy}>
+              Удалить<span className="visually-hidden"> {line.article}</span>
+            </button>
+          </Form>
+        </td>
+      ) : null}
+    </tr>
+  );
+}
