@@ -3,7 +3,7 @@ import path from "node:path";
 import { ConfigError, describeStartError } from "@dpp/config";
 import { buildDemoDataset } from "@dpp/seed";
 import { printBanner } from "./banner.ts";
-import { loadDevstackConfig, REPO_ROOT, resolveSecrets } from "./config.ts";
+import { type DevstackConfig, loadDevstackConfig, REPO_ROOT, resolveSecrets } from "./config.ts";
 import { openDevDatabase, redact } from "./database.ts";
 import { migratePlatform, startPlatform } from "./platform.ts";
 import { startPortal } from "./portal.ts";
