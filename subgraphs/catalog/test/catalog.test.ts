@@ -1,11 +1,11 @@
 import { listen } from "@dpp/server";
 import {
-  TEST_INTERNAL_SECRET,
-  type TestDatabase,
   callSubgraph,
   createTestDatabase,
   dealerActor,
   postGraphQL,
+  TEST_INTERNAL_SECRET,
+  type TestDatabase,
 } from "@dpp/testkit";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -73,17 +73,19 @@ describe("catalog subgraph", () => {
   });
 
   it("refuses a forged proof", async () => {
-    const res = await callSubgraph(url, "another-secret-that-is-long-enough-000", dealerActor("ten_a"), "{ products { nodes { id } } }");
+    const res = await callSubgraph(
+      url,
+      "another-secret-that-is-long-enough-000",
+      dealerActor("ten_a"),
+      "{ products { nodes { id } } }",
+    );
     expect(res.status).toBe(401);
   });
 
   it("lists only the caller's tenant, with the caller's own price", async () => {
-    const res = await callSubgraph<{ products: { nodes: { article: string; price: { yours: { amount: number }; discountPercent: number } }[] } }>(
-      url,
-      TEST_INTERNAL_SECRET,
-      dealerActor("ten_a", "cmp_1"),
-      PRODUCTS,
-    );
+    const res = await callSubgraph<{
+      products: { nodes: { article: string; price: { yours: { amount: number }; discountPercent: number } }[] };
+    }>(url, TEST_INTERNAL_SECRET, dealerActor("ten_a", "cmp_1"), PRODUCTS);
     expect(res.errors).toBeUndefined();
     const nodes = res.data?.products.nodes ?? [];
     expect(nodes.map((n) => n.article)).toEqual(["0983", "0983X"]);
@@ -93,11 +95,22 @@ describe("catalog subgraph", () => {
 
   it("keeps articles exact: prefix search, case-sensitive article lookup", async () => {
     const actor = dealerActor("ten_a");
-    const res = await callSubgraph<{ products: { nodes: { article: string }[] } }>(url, TEST_INTERNAL_SECRET, actor, PRODUCTS, {
-      search: "0983X",
-    });
+    const res = await callSubgraph<{ products: { nodes: { article: string }[] } }>(
+      url,
+      TEST_INTERNAL_SECRET,
+      actor,
+      PRODUCTS,
+      {
+        search: "0983X",
+      },
+    );
     expect(res.data?.products.nodes.map((n) => n.article)).toEqual(["0983X"]);
-    const miss = await callSubgraph<{ productByArticle: unknown }>(url, TEST_INTERNAL_SECRET, actor, `{ productByArticle(article: "0983x") { id } }`);
+    const miss = await callSubgraph<{ productByArticle: unknown }>(
+      url,
+      TEST_INTERNAL_SECRET,
+      actor,
+      `{ productByArticle(article: "0983x") { id } }`,
+    );
     expect(miss.data?.productByArticle).toBeNull();
   });
 
@@ -109,7 +122,10 @@ describe("catalog subgraph", () => {
       `{ product(id: "prd_a1") { id } _entities(representations: [{ __typename: "Product", id: "prd_a1" }, { __typename: "Product", id: "prd_b1" }]) { ... on Product { id article price { vatIncluded vat { amount } } } } }`,
     );
     expect(res.data?.product).toBeNull();
-    expect(res.data?._entities).toEqual([null, { id: "prd_b1", article: "OptiDin BM63", price: { vatIncluded: false, vat: { amount: 5620 } } }]);
+    expect(res.data?._entities).toEqual([
+      null,
+      { id: "prd_b1", article: "OptiDin BM63", price: { vatIncluded: false, vat: { amount: 5620 } } },
+    ]);
   });
 
   it("requires a tenant: an anonymous caller is refused", async () => {
@@ -120,13 +136,16 @@ describe("catalog subgraph", () => {
   it("row-level security hides rows from the app role outside a tenant transaction", async () => {
     const sql = postgres(db.appUrl, { max: 1 });
     try {
-      const [{ count }] = (await sql`select count(*)::int as count from catalog.products`) as unknown as [{ count: number }];
+      const [{ count }] = (await sql`select count(*)::int as count from catalog.products`) as unknown as [
+        { count: number },
+      ];
       expect(count).toBe(0);
-      const [flags] = await sql`select relrowsecurity, relforcerowsecurity from pg_class where oid = 'catalog.products'::regclass`;
+      const [flags] =
+        await sql`select relrowsecurity, relforcerowsecurity from pg_class where oid = 'catalog.products'::regclass`;
       expect(flags).toEqual({ relrowsecurity: true, relforcerowsecurity: true });
-      await expect(sql`insert into catalog.products (tenant_id, id, article, name, base_price) values ('ten_a', 'prd_x', 'X', 'X', 1)`).rejects.toThrow(
-        /row-level security/,
-      );
+      await expect(
+        sql`insert into catalog.products (tenant_id, id, article, name, base_price) values ('ten_a', 'prd_x', 'X', 'X', 1)`,
+      ).rejects.toThrow(/row-level security/);
     } finally {
       await sql.end();
     }
