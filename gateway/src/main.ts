@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { runMain } from "@dpp/config";
-import { listen } from "@dpp/server";
+import { serveUntilSignal } from "@dpp/server";
 import { loadGatewayConfig } from "./config.ts";
 import { createServer } from "./server.ts";
 
@@ -20,13 +20,5 @@ await runMain("gateway", async () => {
     internalTokenSecret: config.internalTokenSecret,
     maskErrors: config.env === "production",
   });
-  const l = await listen(server.app, config.http.port, config.http.host);
-  console.log(`gateway listening on ${l.url}/graphql`);
-  const shutdown = async () => {
-    await l.close();
-    await server.stop();
-    process.exit(0);
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  await serveUntilSignal("gateway", server, config.http, "/graphql");
 });

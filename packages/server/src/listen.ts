@@ -31,3 +31,25 @@ export function listen(app: Express, port: number, host = "127.0.0.1"): Promise<
     });
   });
 }
+
+/**
+ * A service's main: listens, logs where, and on SIGINT/SIGTERM closes connections and stops the
+ * server (pools, Apollo) before exiting.
+ */
+export async function serveUntilSignal(
+  name: string,
+  server: { app: Express; stop(): Promise<void> },
+  http: { port: number; host: string },
+  suffix = "",
+): Promise<Listening> {
+  const l = await listen(server.app, http.port, http.host);
+  console.log(`${name} listening on ${l.url}${suffix}`);
+  const shutdown = async () => {
+    await l.close();
+    await server.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+  return l;
+}

@@ -1,5 +1,5 @@
 import { runMain } from "@dpp/config";
-import { listen } from "@dpp/server";
+import { serveUntilSignal } from "@dpp/server";
 import { loadCatalogConfig } from "./config.ts";
 import { createServer } from "./server.ts";
 
@@ -10,13 +10,5 @@ await runMain("catalog", async () => {
     internalTokenSecret: config.internalTokenSecret,
     maskErrors: config.env === "production",
   });
-  const l = await listen(server.app, config.http.port, config.http.host);
-  console.log(`catalog listening on ${l.url}`);
-  const shutdown = async () => {
-    await l.close();
-    await server.stop();
-    process.exit(0);
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  await serveUntilSignal("catalog", server, config.http);
 });

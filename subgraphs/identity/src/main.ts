@@ -1,5 +1,5 @@
 import { runMain } from "@dpp/config";
-import { listen } from "@dpp/server";
+import { serveUntilSignal } from "@dpp/server";
 import { loadIdentityConfig } from "./config.ts";
 import { createServer } from "./server.ts";
 
@@ -15,13 +15,5 @@ await runMain("identity", async () => {
     refreshTokenTtlSeconds: tokens.refreshTtlSeconds,
     signingKeyPem: tokens.signingKey.source === "pem" ? tokens.signingKey.pem : undefined,
   });
-  const l = await listen(server.app, config.http.port, config.http.host);
-  console.log(`identity listening on ${l.url} (JWKS ${l.url}/.well-known/jwks.json)`);
-  const shutdown = async () => {
-    await l.close();
-    await server.stop();
-    process.exit(0);
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  await serveUntilSignal("identity", server, config.http, " (JWKS at /.well-known/jwks.json)");
 });

@@ -1,5 +1,5 @@
 import { runMain } from "@dpp/config";
-import { listen } from "@dpp/server";
+import { serveUntilSignal } from "@dpp/server";
 import { loadOrdersConfig } from "./config.ts";
 import { createServer } from "./server.ts";
 
@@ -11,13 +11,5 @@ await runMain("orders", async () => {
     catalogUrl: config.catalog.url,
     maskErrors: config.env === "production",
   });
-  const l = await listen(server.app, config.http.port, config.http.host);
-  console.log(`orders listening on ${l.url}`);
-  const shutdown = async () => {
-    await l.close();
-    await server.stop();
-    process.exit(0);
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  await serveUntilSignal("orders", server, config.http);
 });
