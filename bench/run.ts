@@ -1,11 +1,21 @@
 import { writeFileSync } from "node:fs";
 import os from "node:os";
+import { catalogSearch } from "./catalog-search.ts";
+import { documentsRender } from "./documents-render.ts";
+import { gatewayProtections } from "./gateway-protections.ts";
+import { identityAuth } from "./identity-auth.ts";
 import { sliceLatency } from "./slice-latency.ts";
 
 /** `npm run bench [-- --smoke]`: runs every benchmark, prints a table, writes bench/results.json. */
 const smoke = process.argv.includes("--smoke");
 const started = Date.now();
-const results = { slice: await sliceLatency({ smoke }) };
+const results = {
+  slice: await sliceLatency({ smoke }),
+  gatewayProtections: await gatewayProtections({ smoke }),
+  identityAuth: await identityAuth({ smoke }),
+  catalogSearch: await catalogSearch({ smoke }),
+  documents: await documentsRender({ smoke }),
+};
 const report = {
   date: new Date().toISOString(),
   smoke,
@@ -30,4 +40,21 @@ for (const [name, v] of Object.entries(results.slice)) {
 }
 for (const [name, v] of Object.entries(results.slice)) {
   if (typeof v === "number") console.log(`${name}: ${v}`);
+}
+console.log("\nIdentity (login = argon2 verify; gateway token verification with a cached JWKS):", results.identityAuth);
+console.log("\nGateway protections (with vs without, sequential requests):");
+for (const [name, v] of Object.entries(results.gatewayProtections)) {
+  console.log(
+    typeof v === "number"
+      ? `${name}: ${v}`
+      : `| ${name} | ${v.n} | ${v.p50} | ${v.p95} | ${v.p99} | ${v.min} | ${v.max} |`,
+  );
+}
+console.log("\nCatalog (generated SKUs; search through the gateway with 50 concurrent clients; pricing 1,000 lines):");
+for (const [name, v] of Object.entries(results.catalogSearch)) {
+  console.log(
+    typeof v === "number"
+      ? `${name}: ${v}`
+      : `| ${name} | ${v.n} | ${v.p50} | ${v.p95} | ${v.p99} | ${v.min} | ${v.max} |`,
+  );
 }

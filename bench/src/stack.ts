@@ -11,6 +11,8 @@ export const BENCH_SECRET = "bench-internal-secret-0123456789abcdef";
 
 export interface BenchStack {
   platform: Platform;
+  /** Owner (superuser) URL of the bench database: bulk data generation. */
+  adminUrl: string;
   dataset: DemoDataset;
   stop(): Promise<void>;
 }
@@ -41,6 +43,7 @@ export async function startBenchStack(): Promise<BenchStack> {
   });
   return {
     platform,
+    adminUrl,
     dataset,
     stop: async () => {
       await platform.stop();

@@ -23,6 +23,12 @@ const schema = z
     JWT_ISSUER: z.string().min(1).default("dpp-identity"),
     /** Relative paths are resolved from the repository root. */
     SUPERGRAPH_PATH: z.string().min(1).default("schema/supergraph.graphql"),
+    /** The portal's persisted operations (trusted documents); relative to the repository root. */
+    PERSISTED_OPERATIONS_PATH: z.string().min(1).default("schema/operations/portal.json"),
+    /** Shared with the portal: a request saying it is the portal must be signed with it. */
+    PORTAL_CLIENT_SECRET: secret.optional(),
+    /** Introspection for everyone in production (staff always may). */
+    INTROSPECTION: z.enum(["true", "false"]).default("false"),
   })
   .transform((env) => {
     const urls: Record<SubgraphName, string> = {
@@ -42,6 +48,9 @@ const schema = z
       >,
       auth: { issuer: env.JWT_ISSUER, jwksUrl: `${urls.identity}/.well-known/jwks.json` },
       supergraphPath: path.resolve(repoRoot, env.SUPERGRAPH_PATH),
+      persistedOperationsPath: path.resolve(repoRoot, env.PERSISTED_OPERATIONS_PATH),
+      portalClientSecret: env.PORTAL_CLIENT_SECRET,
+      introspection: env.INTROSPECTION === "true",
     };
   });
 

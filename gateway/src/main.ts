@@ -3,6 +3,7 @@ import { runMain } from "@dpp/config";
 import { serveUntilSignal } from "@dpp/server";
 import { loadGatewayConfig } from "./config.ts";
 import { createServer } from "./server.ts";
+import { loadManifest } from "./trusted-documents.ts";
 
 await runMain("gateway", async () => {
   const config = loadGatewayConfig();
@@ -19,6 +20,11 @@ await runMain("gateway", async () => {
     issuer: config.auth.issuer,
     internalTokenSecret: config.internalTokenSecret,
     maskErrors: config.env === "production",
+    introspection: config.introspection,
+    persistedDocuments: {
+      manifest: loadManifest(config.persistedOperationsPath),
+      clientSecret: config.portalClientSecret,
+    },
   });
   await serveUntilSignal("gateway", server, config.http, "/graphql");
 });

@@ -15,6 +15,24 @@ import {
 import express, { type Request, type Response } from "express";
 import { GraphQLError } from "graphql";
 import { createRemoteJWKSet, type JWTVerifyGetKey, errors as joseErrors } from "jose";
+import type { Logger } from "pino";
+import { createApiKeyActors } from "./api-keys.ts";
+import { introspectionPlugin } from "./introspection.ts";
+import { batchLimit, bodyErrors, DEFAULT_LIMITS, type Limits, limitErrorOf, limitRules } from "./limits.ts";
+import {
+  childTraceparent,
+  countRefusals,
+  createGatewayMetrics,
+  createLogger,
+  type GatewayMetrics,
+  observabilityPlugin,
+  traceMiddleware,
+} from "./observability.ts";
+import { DEFAULT_RATE_LIMITS, type RateLimits, rateLimit } from "./rate-limit.ts";
+import { repoRoot } from "./subgraphs.ts";
+import { loadManifest, type PersistedManifest, trustedDocuments } from "./trusted-documents.ts";
+
+const DEFAULT_MANIFEST_PATH = `${repoRoot}schema/operations/portal.json`;
 
 export interface GatewayDeps {
   /** The composed supergraph (schema/supergraph.graphql). */
@@ -34,6 +52,26 @@ export interface GatewayDeps {
    * unless APOLLO_TELEMETRY_DISABLED is set. Off unless asked for (default false).
    */
   apolloTelemetry?: boolean;
+  /** Depth, aliases, tokens, cost, directives, batch and body limits (defaults: DEFAULT_LIMITS). */
+  limits?: Partial<Limits>;
+  /** Per API key / tenant / anonymous address; false turns rate limiting off. */
+  rateLimits?: Partial<RateLimits> | false;
+  /** Introspection for everyone even when masking (the INTROSPECTION flag); staff always may. */
+  introspection?: boolean;
+  /** Trusted documents of browser sessions; default: the checked-in schema/operations/portal.json. */
+  persistedDocuments?: {
+    manifest: PersistedManifest;
+    /** Default: "enforce" when masking errors (production), else "warn". */
+    mode?: "enforce" | "warn";
+    clientSecret?: string;
+  };
+  /** Default: pino JSON on stdout at LOG_LEVEL. */
+  logger?: Logger;
+  /**
+   * Every protection above on (default). Off only to measure what they cost (bench/gateway-protections.ts):
+   * the gateway as it was, with Apollo's CSRF prevention and body limit only.
+   */
+  protections?: boolean;
 }
 
 /** What every request carries through the gateway: the verified caller and the request id. */
@@ -42,6 +80,8 @@ export interface GatewayContext {
   requestId: string;
   /** The signed internal token for this request, signed once and shared by all subgraph fetches. */
   internalToken: () => Promise<string>;
+  /** W3C trace of this request; every subgraph fetch is a child span of it. */
+  trace?: { traceId: string; flags: string };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -78,6 +118,25 @@ const keepAliveFetcher: RemoteGraphQLDataSource["fetcher"] = async (url, init) =
 
 /** Sends only what the gateway decides: the signed identity and the request id, never a client header. */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    opts: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    private readonly observed?: { name: string; metrics: GatewayMetrics },
+  ) {
+    super(opts);
+    const fetcher = this.fetcher;
+    this.fetcher = async (url, init) => {
+      const end = this.observed?.metrics.subgraphFetch.startTimer({ subgraph: this.observed.name });
+      try {
+        const res = await fetcher(url, init);
+        end?.({ status: String(res.status) });
+        return res;
+      } catch (error) {
+        end?.({ status: "network_error" });
+        throw error;
+      }
+    };
+  }
+
   /** A non-GraphQL failure (proxy page, 5xx): no subgraph URL or body in what the client sees. */
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0]) {
     return new GraphQLError(`Subgraph request failed: ${response.status} ${response.statusText}`.trim());
@@ -93,6 +152,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (typeof context.internalToken !== "function") return;
     headers.set(INTERNAL_TOKEN_HEADER, await context.internalToken());
     headers.set(REQUEST_ID_HEADER, context.requestId);
+    if (context.trace) headers.set("traceparent", childTraceparent(context.trace));
   }
 }
 
@@ -114,22 +174,39 @@ export async function createServer(deps: GatewayDeps) {
   const jwks = createRemoteJWKSet(new URL(deps.jwksUrl));
   // Read by the ApolloGateway constructor; the library offers no option for it.
   if (!deps.apolloTelemetry) process.env.APOLLO_TELEMETRY_DISABLED = "true";
+  const protect = deps.protections !== false;
+  const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const logger = deps.logger ?? createLogger("gateway");
+  const metrics = createGatewayMetrics();
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
     buildService: ({ name, url }) =>
-      new SubgraphDataSource({ url: deps.subgraphUrls[name] ?? url, fetcher: keepAliveFetcher }),
+      new SubgraphDataSource({ url: deps.subgraphUrls[name] ?? url, fetcher: keepAliveFetcher }, { name, metrics }),
   });
+  const rules = protect ? limitRules(limits) : undefined;
+  const persisted = deps.persistedDocuments ?? { manifest: loadManifest(DEFAULT_MANIFEST_PATH) };
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
-    introspection: !deps.maskErrors,
+    // Per request (introspectionPlugin) when protected: staff and the flag may, others not in production.
+    introspection: protect ? true : !deps.maskErrors,
     includeStacktraceInErrorResponses: !deps.maskErrors,
-    plugins: deps.maskErrors ? [ApolloServerPluginLandingPageDisabled()] : [],
+    allowBatchedHttpRequests: protect,
+    // The portal's documents are persisted at build time (trusted documents); no runtime registration.
+    persistedQueries: false,
+    ...(rules ?? {}),
+    plugins: [
+      ...(deps.maskErrors ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...(protect ? [introspectionPlugin(!deps.maskErrors || deps.introspection === true)] : []),
+      observabilityPlugin(logger, metrics),
+    ],
     formatError: (formatted, error) => {
+      const limit = protect ? limitErrorOf(error, limits) : undefined;
+      if (limit) return { message: limit.message, extensions: { code: limit.code } };
       const code = formatted.extensions?.code;
       if (deps.maskErrors && (code === "INTERNAL_SERVER_ERROR" || code === undefined)) {
-        console.error("[gateway]", error);
+        // Logged with the request id by observabilityPlugin; the client gets the id, not the cause.
         return { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } };
       }
       if (deps.maskErrors && formatted.extensions && "stacktrace" in formatted.extensions) {
@@ -143,6 +220,7 @@ export async function createServer(deps: GatewayDeps) {
   await apollo.start();
   let ready = true;
 
+  const apiKeyActors = createApiKeyActors({ jwksUrl: deps.jwksUrl, internalTokenSecret: deps.internalTokenSecret });
   const actorOf = async (authorization: string | undefined): Promise<Actor> => {
     if (authorization === undefined || authorization === "") return ANONYMOUS;
     const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(authorization.trim());
@@ -176,34 +254,58 @@ export async function createServer(deps: GatewayDeps) {
     res.setHeader(REQUEST_ID_HEADER, requestId);
     next();
   });
+  app.get("/metrics", async (_req, res) => {
+    res.setHeader("content-type", metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
+  });
   app.get("/health", (_req, res) => {
     if (ready) res.json({ status: "ok", service: "gateway" });
     else res.status(503).json({ status: "unavailable", service: "gateway" });
   });
+  app.use("/graphql", traceMiddleware(), countRefusals(metrics));
   // The caller: anonymous without a token; a presented token must verify, else 401.
   app.use("/graphql", async (req: Request, res: Response, next) => {
     try {
-      res.locals.actor = await actorOf(req.header("authorization"));
+      // An integrator's API key (Authorization: ApiKey … or x-api-key) becomes the same Actor as a login.
+      const keyActor = await apiKeyActors.actorFor(req);
+      if (keyActor === null) throw new Refused(401, "UNAUTHENTICATED", "API key is invalid or revoked");
+      res.locals.actor = keyActor ?? (await actorOf(req.header("authorization")));
       next();
     } catch (error) {
       if (!(error instanceof Refused)) return next(error);
       if (error.status === 401) res.setHeader("www-authenticate", 'Bearer error="invalid_token"');
-      res.status(error.status).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+      res.status(error.status).json({
+        errors: [{ message: error.message, extensions: { code: error.code, requestId: res.locals.requestId } }],
+      });
     }
   });
+  app.use("/graphql", express.json({ limit: protect ? limits.maxBodyBytes : "1mb" }), bodyErrors(limits));
+  if (protect) {
+    app.use("/graphql", batchLimit(limits));
+    app.use(
+      "/graphql",
+      trustedDocuments({
+        manifest: persisted.manifest,
+        mode: persisted.mode ?? (deps.maskErrors ? "enforce" : "warn"),
+        clientSecret: persisted.clientSecret,
+        warn: (message) => logger.warn(message),
+      }),
+    );
+    if (deps.rateLimits !== false) app.use("/graphql", rateLimit({ ...DEFAULT_RATE_LIMITS, ...deps.rateLimits }));
+  }
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => {
+      context: async ({ req, res }) => {
         const requestId = String(res.locals.requestId);
         const actor = res.locals.actor as Actor;
         let token: Promise<string> | undefined;
         return {
           actor,
           requestId,
+          trace: res.locals.trace as GatewayContext["trace"],
           internalToken: () => {
-            token ??= signInternalToken({ actor, requestId }, deps.internalTokenSecret);
+            token ??= signInternalToken({ actor, requestId, ip: req.ip ?? null }, deps.internalTokenSecret);
             return token;
           },
         };
@@ -213,6 +315,7 @@ export async function createServer(deps: GatewayDeps) {
 
   return {
     app,
+    metrics,
     stop: async () => {
       ready = false;
       await apollo.stop();

@@ -10,6 +10,8 @@ export interface PortalSessionData {
   tenantSlug: string;
   /** The draft "В заказ" adds to. */
   activeDraftId?: string;
+  /** The session was issued while the cabinet was view-only (see lib/view-only.server.ts). */
+  viewOnly?: boolean;
 }
 
 export interface PortalFlashData {

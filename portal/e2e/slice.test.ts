@@ -208,7 +208,7 @@ describe("portal slice (browser)", () => {
     const beforeColour = await header.evaluate((el) => getComputedStyle(el).backgroundColor);
     await shot(page, "07-multibrand-before", false);
 
-    const select = page.getByLabel("Бренд");
+    const select = page.getByLabel("Бренд", { exact: true });
     const options = await select
       .locator("option")
       .evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? "" })));

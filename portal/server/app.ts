@@ -37,7 +37,7 @@ export function createPortalApp(
   });
   const context: AppLoadContext = {
     env: config.env,
-    gateway: createGatewayClientFactory(config.gatewayUrl),
+    gateway: createGatewayClientFactory(config.gatewayUrl, { clientSecret: config.gatewayClientSecret }),
     sessions: createPortalSessions(sql, { secret: config.session.secret, secure: config.session.secureCookie }),
     devMailbox: config.devMailbox ? createDevMailbox(sql) : null,
   };

@@ -20,11 +20,14 @@ const schema = z
     DEV_MAILBOX: booleanish.optional(),
     /** Secure flag on the session cookie; defaults to on in production. Off only for plain-HTTP demos. */
     SECURE_COOKIES: booleanish.optional(),
+    /** Signs the portal's requests to the gateway (trusted documents); the gateway's PORTAL_CLIENT_SECRET. */
+    PORTAL_CLIENT_SECRET: secret.optional(),
   })
   .transform((env) => ({
     env: env.NODE_ENV,
     http: { host: env.HOST, port: env.PORT },
     gatewayUrl: env.GATEWAY_URL,
+    gatewayClientSecret: env.PORTAL_CLIENT_SECRET,
     database: { url: env.DATABASE_URL },
     session: { secret: env.SESSION_SECRET, secureCookie: env.SECURE_COOKIES ?? env.NODE_ENV === "production" },
     devMailbox: env.DEV_MAILBOX ?? !env.SMTP_URL,

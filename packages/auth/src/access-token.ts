@@ -10,6 +10,8 @@ export interface AccessClaims {
   companyId: string | null;
   roles: Role[];
   permissions: string[];
+  /** The active counterparty (claim `ctp`), chosen by the dealer and validated by identity. */
+  counterpartyId?: string | null;
 }
 
 /** Signs a short-lived ES256 access token for one user in one tenant. */
@@ -18,7 +20,13 @@ export async function signAccessToken(
   key: { privateKey: KeyObject | CryptoKey; kid: string },
   opts: { issuer: string; ttlSeconds: number },
 ): Promise<string> {
-  return new SignJWT({ tid: claims.tenantId, cid: claims.companyId, roles: claims.roles, perms: claims.permissions })
+  return new SignJWT({
+    tid: claims.tenantId,
+    cid: claims.companyId,
+    roles: claims.roles,
+    perms: claims.permissions,
+    ...(claims.counterpartyId ? { ctp: claims.counterpartyId } : {}),
+  })
     .setProtectedHeader({ alg: ACCESS_TOKEN_ALG, kid: key.kid, typ: "at+jwt" })
     .setSubject(claims.userId)
     .setIssuer(opts.issuer)
@@ -61,6 +69,7 @@ export async function verifyAccessToken(
       companyId: typeof payload.cid === "string" ? payload.cid : null,
       roles: roles.data,
       permissions: Array.isArray(payload.perms) ? payload.perms.filter((p): p is string => typeof p === "string") : [],
+      counterpartyId: typeof payload.ctp === "string" ? payload.ctp : null,
     };
   } catch (error) {
     if (error instanceof AccessTokenError) throw error;

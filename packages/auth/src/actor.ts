@@ -13,6 +13,8 @@ export const actorSchema = z.discriminatedUnion("kind", [
     companyId: z.string().nullable(),
     roles: z.array(roleSchema),
     permissions: z.array(z.string()),
+    /** The active counterparty (legal entity) the session acts for; null/absent: none chosen (staff). */
+    counterpartyId: z.string().nullable().optional(),
   }),
   z.object({ kind: z.literal("service"), service: z.string(), tenantId: z.string().nullable() }),
 ]);

@@ -14,6 +14,8 @@ const AUDIENCE = "dpp-subgraph";
 export interface InternalIdentity {
   actor: Actor;
   requestId: string;
+  /** The caller's IP as the gateway saw it (audit history, per-IP rate limits); absent for services. */
+  ip?: string | null;
 }
 
 function keyOf(secret: string): Uint8Array {
@@ -21,7 +23,7 @@ function keyOf(secret: string): Uint8Array {
 }
 
 export async function signInternalToken(identity: InternalIdentity, secret: string, ttlSeconds = 60): Promise<string> {
-  return new SignJWT({ act: identity.actor, rid: identity.requestId })
+  return new SignJWT({ act: identity.actor, rid: identity.requestId, ...(identity.ip ? { ip: identity.ip } : {}) })
     .setProtectedHeader({ alg: "HS256" })
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
@@ -41,7 +43,11 @@ export async function verifyInternalToken(token: string | undefined, secret: str
       algorithms: ["HS256"],
     });
     const actor = actorSchema.parse(payload.act);
-    return { actor, requestId: typeof payload.rid === "string" ? payload.rid : "unknown" };
+    return {
+      actor,
+      requestId: typeof payload.rid === "string" ? payload.rid : "unknown",
+      ip: typeof payload.ip === "string" ? payload.ip : null,
+    };
   } catch {
     throw new InternalTokenError("invalid gateway proof");
   }

@@ -8,6 +8,8 @@ export interface DbOptions {
   max?: number;
   /** Statement names are per connection; keep prepared statements on (postgres.js default). */
   applicationName?: string;
+  /** Called with every statement sent (postgres.js `debug`): tests count queries with it. */
+  onQuery?: (query: string) => void;
 }
 
 /** One postgres.js pool and a drizzle instance (snake_case columns) over it. */
@@ -18,6 +20,7 @@ export function createDb<TSchema extends Record<string, unknown>>(url: string, s
     connect_timeout: 10,
     onnotice: () => {},
     connection: { application_name: opts.applicationName ?? "dpp" },
+    ...(opts.onQuery ? { debug: (_conn: number, query: string) => opts.onQuery?.(query) } : {}),
   });
   const db = drizzle(sql, { schema, casing: "snake_case" });
   return { sql, db };

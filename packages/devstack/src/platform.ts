@@ -9,7 +9,13 @@ import { createMailer, type MailConfig, mailMigrations } from "@dpp/mail";
 import * as orders from "@dpp/orders";
 import { portalMigrations } from "@dpp/portal";
 import { type Listening, listen } from "@dpp/server";
-import { createIdentityDirectory, installJobQueue, startWorker } from "@dpp/worker";
+import {
+  createFinanceClient,
+  createIdentityAuditLog,
+  createIdentityDirectory,
+  installJobQueue,
+  startWorker,
+} from "@dpp/worker";
 import postgres from "postgres";
 
 /** Every schema's migrations, in dependency order. */
@@ -49,6 +55,8 @@ export interface PlatformOptions {
   mail: MailConfig;
   supergraphSdl: string;
   maskErrors?: boolean;
+  /** The portal's public URL, for links in identity's mails. */
+  portalUrl?: string;
   /** Start the outbox worker (default true). */
   worker?: boolean;
 }
@@ -89,11 +97,26 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     return l.url;
   };
   try {
-    const identityUrl = await up("identity", await identity.createServer(common), opts.ports.identity);
+    // Identity sends its account mails (links, codes, generated passwords) itself: link secrets never sit in an outbox.
+    const identityMailSql = postgres(opts.appUrl, { max: 1, onnotice: () => {} });
+    const identityMailer = createMailer(opts.mail, identityMailSql);
+    stops.push(async () => {
+      identityMailer.close();
+      await identityMailSql.end({ timeout: 5 });
+    });
+    const identityUrl = await up(
+      "identity",
+      await identity.createServer({ ...common, mailer: identityMailer, portalUrl: opts.portalUrl }),
+      opts.ports.identity,
+    );
     const catalogUrl = await up("catalog", await catalog.createServer(common), opts.ports.catalog);
     const inventoryUrl = await up("inventory", await inventory.createServer(common), opts.ports.inventory);
     const ordersUrl = await up("orders", await orders.createServer({ ...common, catalogUrl }), opts.ports.orders);
-    const financeUrl = await up("finance", await finance.createServer(common), opts.ports.finance);
+    const financeUrl = await up(
+      "finance",
+      await finance.createServer({ ...common, ordersUrl, identityUrl }),
+      opts.ports.finance,
+    );
     const subgraphUrls = {
       identity: `${identityUrl}/graphql`,
       catalog: `${catalogUrl}/graphql`,
@@ -121,6 +144,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
         queueDatabaseUrl: opts.queueUrl,
         mailer,
         directory: createIdentityDirectory({ identityUrl, internalTokenSecret: opts.internalTokenSecret }),
+        finance: createFinanceClient({ financeUrl, internalTokenSecret: opts.internalTokenSecret }),
+        audit: createIdentityAuditLog({ identityUrl, internalTokenSecret: opts.internalTokenSecret }),
       });
       stops.push(async () => {
         await worker.stop();

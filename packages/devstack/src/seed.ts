@@ -44,8 +44,15 @@ export async function seedPlatform(appUrl: string, data: DemoDataset): Promise<v
           vatRateBp: t.definition.pricing.vatRateBp,
           pricesIncludeVat: t.definition.pricing.pricesIncludeVat,
         },
+        catalog: {
+          navigation: t.definition.features.navigation,
+          minSearchChars: t.definition.features.minSearchChars,
+        },
         products: t.products,
         discounts: t.discounts,
+        priceTiers: t.pricing?.priceTiers,
+        tierAssignments: t.pricing?.tierAssignments,
+        personalPrices: t.pricing?.personalPrices,
       })),
     );
     await inventory.seedInventory(
@@ -58,7 +65,10 @@ export async function seedPlatform(appUrl: string, data: DemoDataset): Promise<v
       })),
     );
     await orders.seedOrders(as<Parameters<typeof orders.seedOrders>[0]>(), tenants);
-    await finance.seedFinance(as<Parameters<typeof finance.seedFinance>[0]>(), tenants);
+    await finance.seedFinance(
+      as<Parameters<typeof finance.seedFinance>[0]>(),
+      data.tenants.map((t) => ({ id: t.id, definition: t.definition, contracts: t.contracts })),
+    );
   } finally {
     await sql.end({ timeout: 5 });
   }

@@ -66,6 +66,8 @@ async function main() {
       ports: config.ports,
       mail: config.mail,
       supergraphSdl,
+      // Links in identity's mails (activation, recovery, invitations) open the portal started below.
+      portalUrl: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.ports.portal}`,
     });
     stops.push(() => platform.stop());
 

@@ -77,7 +77,7 @@ describe("buildDemoDataset", () => {
       const dealer = mems.find((m) => m.role === "dealer_admin" && m.companyId !== null);
       const manager = mems.find((m) => m.role === "manager");
       expect(dealer, t.id).toBeDefined();
-      expect(dealer?.permissions).toEqual(["orders.send", "finance.view", "stock.view"]);
+      expect(dealer?.permissions).toEqual(["orders.send", "finance.view", "stock.view", "api_keys.manage"]);
       expect(manager?.companyId, t.id).toBeNull();
       const slug = t.definition.slug;
       expect(data.users.find((u) => u.id === dealer?.userId)?.email).toBe(`dealer@${slug}.demo`);
@@ -149,6 +149,38 @@ describe("buildDemoDataset", () => {
     for (const t of data.tenants) {
       const pack = new Map(t.products.map((p) => [p.id, p.packMultiple]));
       for (const s of t.stock) expect(s.quantity % (pack.get(s.productId) ?? 1)).toBe(0);
+    }
+  });
+});
+
+describe("catalog card attributes", () => {
+  const ean = (code: string) => {
+    let sum = 0;
+    for (let i = 0; i < 12; i++) sum += Number(code[i]) * (i % 2 === 0 ? 1 : 3);
+    return (10 - (sum % 10)) % 10 === Number(code[12]);
+  };
+  it.each(data.tenants.map((t) => [t.definition.slug, t] as const))(
+    "%s: valid unique EAN-13, HS code, group path",
+    (_, t) => {
+      const eans = t.products.map((p) => p.ean13 ?? "");
+      expect(new Set(eans).size).toBe(eans.length);
+      for (const p of t.products) {
+        expect(p.ean13).toMatch(/^\d{13}$/);
+        expect(ean(p.ean13 ?? "")).toBe(true);
+        expect(p.hsCode).toMatch(/^\d{10}$/);
+        expect(p.groupPath?.length).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  it("keaz: discontinued products name existing successors", () => {
+    const keaz = data.tenants.find((t) => t.definition.slug === "keaz");
+    const discontinued = keaz?.products.filter((p) => p.discontinued) ?? [];
+    expect(discontinued.length).toBeGreaterThan(3);
+    const articles = new Set(keaz?.products.map((p) => p.article));
+    for (const p of discontinued) {
+      expect(p.successors?.length).toBeGreaterThan(0);
+      for (const s of p.successors ?? []) expect(articles.has(s)).toBe(true);
     }
   });
 });

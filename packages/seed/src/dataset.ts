@@ -1,13 +1,15 @@
 import { demoTenantDefinitions } from "@dpp/tenant";
+import { withCardAttributes } from "./catalog/attributes.ts";
 import { autopartsCatalog } from "./catalog/autoparts.ts";
 import type { TenantCatalog } from "./catalog/common.ts";
 import { keazCatalog } from "./catalog/keaz.ts";
 import { spectrCatalog } from "./catalog/spectr.ts";
 import { vitupCatalog } from "./catalog/vitup.ts";
 import { wasserkraftCatalog } from "./catalog/wasserkraft.ts";
+import { buildContracts } from "./finance.ts";
 import { buildPeople } from "./people.ts";
 import { mulberry32, type Rng, seedFrom } from "./prng.ts";
-import type { DemoDataset, DemoProduct, DemoTenant, DemoWarehouse } from "./types.ts";
+import type { DemoDataset, DemoPricing, DemoProduct, DemoTenant, DemoWarehouse } from "./types.ts";
 
 const CATALOGS: Record<string, TenantCatalog> = {
   wasserkraft: wasserkraftCatalog,
@@ -38,11 +40,14 @@ export function buildDemoDataset(): DemoDataset {
       ...w,
     }));
     const seen = new Set<string>();
-    const products: DemoProduct[] = catalog.products(rng).map((p, i) => {
-      if (seen.has(p.article)) throw new Error(`${slug}: duplicate article "${p.article}"`);
-      seen.add(p.article);
-      return { id: `prd_${slug}_${String(i + 1).padStart(4, "0")}`, ...p };
-    });
+    const products: DemoProduct[] = withCardAttributes(
+      slug,
+      catalog.products(rng).map((p, i) => {
+        if (seen.has(p.article)) throw new Error(`${slug}: duplicate article "${p.article}"`);
+        seen.add(p.article);
+        return { id: `prd_${slug}_${String(i + 1).padStart(4, "0")}`, ...p };
+      }),
+    );
 
     const stock = products.flatMap((p) =>
       warehouses.map((w, wi) => ({ productId: p.id, warehouseId: w.id, quantity: stockQuantity(rng, p, wi) })),
@@ -54,7 +59,22 @@ export function buildDemoDataset(): DemoDataset {
       validUntil: i === 0 ? VALID_UNTIL : null,
     }));
 
-    return { id: `ten_${slug}`, definition, warehouses, products, stock, discounts };
+    const pricing = demoPricing(slug, discounts[0]?.companyId ?? null, products);
+    const contracts = buildContracts(
+      slug,
+      people.memberships,
+      (companyId) => people.companies.find((c) => c.id === companyId)?.counterparties[0]?.id ?? null,
+    );
+    return {
+      id: `ten_${slug}`,
+      definition,
+      warehouses,
+      products,
+      stock,
+      discounts,
+      contracts,
+      ...(pricing ? { pricing } : {}),
+    };
   });
   return { tenants, users: people.users, companies: people.companies, memberships: people.memberships };
 }
@@ -71,4 +91,43 @@ function stockQuantity(rng: Rng, p: DemoProduct, warehouseIndex: number): number
   else packs = rng.int(21, warehouseIndex === 0 ? 600 : 200);
   if (p.packMultiple >= 100) packs = Math.ceil(packs / 10);
   return packs * p.packMultiple;
+}
+
+/**
+ * Vitup: the outlet's price tier for every month of the demo year (revised monthly).
+ * Spectr: personal prices agreed on the first three products (a presentation's offer).
+ */
+const DEMO_PRICING_KIND: Record<string, "monthly-tiers" | "personal-prices"> = {
+  vitup: "monthly-tiers",
+  spectr: "personal-prices",
+};
+
+function demoPricing(slug: string, companyId: string | null, products: DemoProduct[]): DemoPricing | undefined {
+  if (!companyId) return undefined;
+  const kind = DEMO_PRICING_KIND[slug];
+  if (kind === "monthly-tiers") {
+    const tiers = [
+      { code: "BASE", name: "Базовый", percentBp: 0 },
+      { code: "SILVER", name: "Серебряный", percentBp: 300 },
+      { code: "GOLD", name: "Золотой", percentBp: 700 },
+    ];
+    const months = Array.from({ length: 12 }, (_, m) => `2026-${String(m + 1).padStart(2, "0")}-01`);
+    const tierAssignments = months.map((month, m) => ({
+      companyId,
+      month,
+      tierCode: m % 3 === 2 ? "SILVER" : "GOLD",
+    }));
+    return { priceTiers: tiers, tierAssignments, personalPrices: [] };
+  }
+  if (kind === "personal-prices") {
+    const personalPrices = products.slice(0, 3).map((p) => ({
+      companyId,
+      productId: p.id,
+      price: Math.round((p.basePrice * 0.8) / 100) * 100,
+      validFrom: VALID_FROM,
+      validUntil: VALID_UNTIL,
+    }));
+    return { priceTiers: [], tierAssignments: [], personalPrices };
+  }
+  return undefined;
 }

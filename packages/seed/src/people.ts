@@ -5,6 +5,8 @@ import type { DemoCompany, DemoMembership, DemoUser } from "./types.ts";
 export const DEMO_PASSWORD = "Demo-2026";
 
 export const DEALER_PERMISSIONS = ["orders.send", "finance.view", "stock.view"];
+/** Demo dealer admins may also manage their company's API keys (KEAZ «Доступ к изменению ключа API»). */
+const ADMIN_PERMISSIONS = [...DEALER_PERMISSIONS, "api_keys.manage"];
 
 /** One demo dealer company per tenant; INN prefixes are completed with valid check digits. */
 interface DealerSpec {
@@ -96,6 +98,15 @@ export const MULTIBRAND = {
   address: "115114, г. Москва, Дербеневская наб., д. 11, корп. А",
   user: { fullName: "Ковалев Алексей Михайлович", phone: "+7 495 980-11-22" },
   tenants: ["wasserkraft", "keaz", "autoparts"],
+  /** A second legal entity that buys from keaz only: the header's counterparty switcher shows both there. */
+  second: {
+    id: "cpt_multibrand_2",
+    name: "ООО «ТехноСнаб-Регион»",
+    innPrefix: "400702861",
+    kpp: "400701001",
+    address: "248000, г. Калуга, ул. Кирова, д. 19",
+    tenants: ["keaz"],
+  },
   discounts: {
     wasserkraft: [["Аксессуары", 500]],
     keaz: [
@@ -159,7 +170,7 @@ export function buildPeople(): People {
         userId: dealerId,
         companyId,
         role: "dealer_admin",
-        permissions: [...DEALER_PERMISSIONS],
+        permissions: [...ADMIN_PERMISSIONS],
       },
       {
         id: `mem_${d.slug}_manager`,
@@ -188,6 +199,13 @@ export function buildPeople(): People {
     name: m.company,
     counterparties: [
       { id: "cpt_multibrand_1", name: m.company, inn: completeInn(m.innPrefix), kpp: m.kpp, address: m.address },
+      {
+        id: m.second.id,
+        name: m.second.name,
+        inn: completeInn(m.second.innPrefix),
+        kpp: m.second.kpp,
+        address: m.second.address,
+      },
     ],
   });
   for (const slug of m.tenants) {
@@ -197,7 +215,8 @@ export function buildPeople(): People {
       userId,
       companyId,
       role: "dealer_admin",
-      permissions: [...DEALER_PERMISSIONS],
+      permissions: [...ADMIN_PERMISSIONS],
+      ...(m.second.tenants.includes(slug) ? {} : { counterpartyIds: ["cpt_multibrand_1"] }),
     });
     addDiscounts(slug, companyId, m.discounts[slug] ?? []);
   }

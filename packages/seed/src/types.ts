@@ -20,6 +20,23 @@ export interface DemoTenant {
     validFrom: string;
     validUntil: string | null;
   }[];
+  pricing?: DemoPricing;
+  /** finance: contracts with every dealer company of the tenant */
+  contracts: DemoContract[];
+}
+
+/** A dealer's supply contract with a tenant and its settlements history (finance). */
+export interface DemoContract {
+  id: string; // "ctr_..."
+  companyId: string;
+  counterpartyId: string | null;
+  number: string;
+  signedOn: string; // ISO date
+  paymentTerms: "prepayment" | "deferral";
+  deferralDays: number;
+  creditLimit: number | null; // kopecks
+  shipments: { id: string; number: string; shippedOn: string; amount: number }[];
+  payments: { id: string; documentNumber: string; paidOn: string; amount: number }[];
 }
 
 export interface DemoWarehouse {
@@ -43,6 +60,33 @@ export interface DemoProduct {
   volumeCm3: number | null;
   priceGroup: string | null;
   basePrice: number; // kopecks
+  /** Card attributes (catalog): optional so every tenant's catalog module stays short. */
+  groupPath?: string[];
+  description?: string | null;
+  hsCode?: string | null;
+  ean13?: string | null;
+  lengthMm?: number | null;
+  widthMm?: number | null;
+  heightMm?: number | null;
+  attributes?: { name: string; value: string }[];
+  discontinued?: boolean;
+  /** Articles that replace a discontinued product. */
+  successors?: string[];
+  /** Recommended retail price in kopecks, with VAT. */
+  retailPrice?: number | null;
+}
+
+/** Pricing beyond discount groups (catalog): outlet price tiers per month, personal prices. */
+export interface DemoPricing {
+  priceTiers: { code: string; name: string; percentBp: number }[];
+  tierAssignments: { companyId: string; month: string; tierCode: string }[];
+  personalPrices: {
+    companyId: string;
+    productId: string;
+    price: number;
+    validFrom: string;
+    validUntil: string | null;
+  }[];
 }
 
 export interface DemoUser {
@@ -68,6 +112,8 @@ export interface DemoMembership {
   companyId: string | null; // null for staff
   role: DemoRole;
   permissions: string[];
+  /** The counterparties the member may act for; absent or empty: all of the company's. */
+  counterpartyIds?: string[];
 }
 
 export interface DemoDataset {

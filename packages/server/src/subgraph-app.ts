@@ -10,6 +10,8 @@ import type { DocumentNode } from "graphql";
 export interface RequestIdentity {
   actor: Actor;
   requestId: string;
+  /** The end caller's IP as the gateway saw it; null for services. */
+  ip?: string | null;
 }
 
 export interface SubgraphAppOptions<TContext> {

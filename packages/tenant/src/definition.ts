@@ -71,6 +71,8 @@ export const featuresSchema = z.object({
     requireLower: z.boolean(),
     requireUpper: z.boolean(),
   }),
+  /** The questionnaire's "Вы *" choice (email_then_questionnaire); one is required when the list is not empty. */
+  customerTypes: z.array(z.string().min(1)).optional(),
   navigation: z.enum(["series", "brand", "group"]),
   packRounding: z.boolean(),
   multipleDrafts: z.boolean(),
@@ -87,6 +89,36 @@ export const pricingSchema = z.object({
   vatRateBp: z.number().int().min(0).max(10000),
   pricesIncludeVat: z.boolean(),
   vatRounding: z.enum(["per_line", "per_document"]),
+});
+
+/** The supplier's requisites printed on documents (bank details, address, signatories). */
+export const requisitesSchema = z.object({
+  address: z.string().min(1),
+  phone: z.string().min(1),
+  bank: z.object({
+    name: z.string().min(1),
+    bik: z.string().regex(/^\d{9}$/),
+    correspondentAccount: z.string().regex(/^\d{20}$/),
+    account: z.string().regex(/^\d{20}$/),
+  }),
+  director: z.string().min(1),
+  accountant: z.string().min(1),
+});
+
+/** Finance rules: act request limit, invoice validity, bonus points. */
+export const financeSettingsSchema = z.object({
+  /** Hours a dealer waits between reconciliation act requests (keaz: 24); null: no limit. */
+  actRequestIntervalHours: z.number().int().positive().nullable(),
+  /** Days a prepayment invoice stays valid (its due date). */
+  invoiceValidityDays: z.number().int().min(1).max(90),
+  /** Bonus points: one point per full `kopecksPerPoint` of an order of at least `minOrderKopecks`, credited when the order reaches `creditAt`. */
+  bonus: z
+    .object({
+      kopecksPerPoint: z.number().int().positive(),
+      minOrderKopecks: z.number().int().min(0),
+      creditAt: code,
+    })
+    .nullable(),
 });
 
 export const tenantDefinitionSchema = z
@@ -106,9 +138,14 @@ export const tenantDefinitionSchema = z
     pricing: pricingSchema,
     workflow: workflowSchema,
     documentTypes: z.array(documentTypeSchema),
+    requisites: requisitesSchema.optional(),
+    finance: financeSettingsSchema.optional(),
   })
   .superRefine((t, ctx) => {
     const codes = new Set(t.workflow.statuses.map((s) => s.code));
+    const bonusAt = t.finance?.bonus?.creditAt;
+    if (bonusAt && !codes.has(bonusAt))
+      ctx.addIssue({ code: "custom", message: `finance.bonus.creditAt: unknown status "${bonusAt}"` });
     for (const d of t.documentTypes) {
       for (const s of d.availableAt) {
         if (!codes.has(s)) ctx.addIssue({ code: "custom", message: `document ${d.code}: unknown status "${s}"` });
@@ -121,6 +158,8 @@ export type Workflow = z.infer<typeof workflowSchema>;
 export type WorkflowStatus = Workflow["statuses"][number];
 export type DocumentType = z.infer<typeof documentTypeSchema>;
 export type Branding = z.infer<typeof brandingSchema>;
+export type Requisites = z.infer<typeof requisitesSchema>;
+export type FinanceSettings = z.infer<typeof financeSettingsSchema>;
 
 /** Parses a tenant definition; throws a readable error listing every problem with its path. */
 export function parseTenantDefinition(input: unknown): TenantDefinition {

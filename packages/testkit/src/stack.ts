@@ -19,9 +19,10 @@ const SUPERGRAPH = new URL("../../../schema/supergraph.graphql", import.meta.url
 /**
  * The whole platform for one test file: its own database with every migration and the demo
  * tenants, the five subgraphs, the gateway and the outbox worker on free ports.
- * Mail goes to `smtpUrl` when given (a real SMTP server the test starts), else the dev mailbox.
+ * Mail goes to `smtpUrl` when given (a real SMTP server the test starts), else the dev mailbox;
+ * links in identity's mails point at `portalUrl` when given.
  */
-export async function startStack(opts: { smtpUrl?: string } = {}): Promise<Stack> {
+export async function startStack(opts: { smtpUrl?: string; portalUrl?: string } = {}): Promise<Stack> {
   const db = await createTestDatabase(platformMigrations);
   const dataset = buildDemoDataset();
   await seedPlatform(db.appUrl, dataset);
@@ -35,6 +36,7 @@ export async function startStack(opts: { smtpUrl?: string } = {}): Promise<Stack
     mail: opts.smtpUrl ? { kind: "smtp", url: opts.smtpUrl, from } : { kind: "dev-mailbox", from },
     supergraphSdl: readFileSync(SUPERGRAPH, "utf8"),
     worker: true,
+    portalUrl: opts.portalUrl,
   });
   return {
     gatewayUrl: platform.gatewayGraphqlUrl,

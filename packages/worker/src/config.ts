@@ -24,6 +24,7 @@ const schema = z
     QUEUE_DATABASE_URL: postgresUrl.optional(),
     INTERNAL_TOKEN_SECRET: secret,
     IDENTITY_URL: httpUrl.default("http://127.0.0.1:4001"),
+    FINANCE_URL: httpUrl.default("http://127.0.0.1:4004"),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
     OUTBOX_SCHEMAS: schemaList.default(() => [...DEFAULT_OUTBOX_SCHEMAS]),
   })
@@ -35,6 +36,7 @@ const schema = z
     queue: { url: env.QUEUE_DATABASE_URL ?? env.DATABASE_URL, concurrency: env.WORKER_CONCURRENCY },
     outboxSchemas: env.OUTBOX_SCHEMAS,
     identityUrl: env.IDENTITY_URL,
+    financeUrl: env.FINANCE_URL,
     internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
     mail: toMailConfig(env),
   }));

@@ -2,7 +2,9 @@ import { runMain } from "@dpp/config";
 import { createMailer } from "@dpp/mail";
 import postgres from "postgres";
 import { loadWorkerConfig } from "./config.ts";
+import { createFinanceClient } from "./finance-client.ts";
 import { startHealthServer } from "./health.ts";
+import { createIdentityAuditLog } from "./identity-audit.ts";
 import { createIdentityDirectory } from "./identity-directory.ts";
 import { consoleLogger } from "./logger.ts";
 import { startWorker } from "./worker.ts";
@@ -23,6 +25,8 @@ await runMain("worker", async () => {
       identityUrl: config.identityUrl,
       internalTokenSecret: config.internalTokenSecret,
     }),
+    audit: createIdentityAuditLog({ identityUrl: config.identityUrl, internalTokenSecret: config.internalTokenSecret }),
+    finance: createFinanceClient({ financeUrl: config.financeUrl, internalTokenSecret: config.internalTokenSecret }),
     logger: consoleLogger(config.env === "production" ? "warning" : "info"),
   });
   const health = await startHealthServer(() => worker.health(), config.http.port, config.http.host);

@@ -4,6 +4,8 @@ import { sql } from "drizzle-orm";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
+import type { FinanceEvents } from "./finance-client.ts";
+import type { AuditLog } from "./identity-audit.ts";
 
 /** A dealer or staff member as the identity subgraph knows them. */
 export interface DirectoryUser {
@@ -35,6 +37,10 @@ export interface OutboxHandlerDeps {
   mailer: Mailer;
   directory: UserDirectory;
   logger: OutboxLogger;
+  /** The finance subgraph's order-event mutation (invoices, bonus points); absent where not wired. */
+  finance?: FinanceEvents;
+  /** Identity's history (recordAuditEvent); absent where not wired. */
+  audit?: AuditLog;
 }
 
 /**
@@ -109,7 +115,7 @@ export async function processOutboxEvent(
       const createdAt = row.created_at instanceof Date ? row.created_at.toISOString() : String(row.created_at);
       await handler(
         { schema: job.schema, tenantId: job.tenantId, id: job.id, topic: row.topic, payload: row.payload, createdAt },
-        { mailer: deps.mailer, directory: deps.directory, logger },
+        { mailer: deps.mailer, directory: deps.directory, logger, finance: deps.finance, audit: deps.audit },
       );
     } else {
       logger.warn(`outbox: no handler for topic "${row.topic}"; marking ${job.schema}/${job.id} processed`, {

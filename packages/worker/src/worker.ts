@@ -2,7 +2,9 @@ import { createDb } from "@dpp/db";
 import type { Mailer } from "@dpp/mail";
 import { sql } from "drizzle-orm";
 import { type Logger, type Runner, run } from "graphile-worker";
+import type { FinanceEvents } from "./finance-client.ts";
 import { outboxHandlers } from "./handlers/index.ts";
+import type { AuditLog } from "./identity-audit.ts";
 import { consoleLogger } from "./logger.ts";
 import { createOutboxTask, type OutboxHandlers, type UserDirectory, type WorkerDb } from "./outbox.ts";
 import { QUEUE_SCHEMA } from "./queue.ts";
@@ -22,6 +24,8 @@ export interface WorkerDeps {
   queueDatabaseUrl: string;
   mailer: Mailer;
   directory: UserDirectory;
+  finance?: FinanceEvents;
+  audit?: AuditLog;
   concurrency?: number;
   /** Milliseconds between polls for retries and scheduled jobs (new jobs arrive by LISTEN/NOTIFY). */
   pollInterval?: number;
@@ -57,6 +61,8 @@ export async function startWorker(deps: WorkerDeps): Promise<Worker> {
     handlers: deps.handlers ?? outboxHandlers,
     mailer: deps.mailer,
     directory: deps.directory,
+    finance: deps.finance,
+    audit: deps.audit,
     logger,
   });
   let runner: Runner;

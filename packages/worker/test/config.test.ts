@@ -16,6 +16,7 @@ describe("loadWorkerConfig", () => {
       queue: { url: base.DATABASE_URL, concurrency: 4 },
       outboxSchemas: [...DEFAULT_OUTBOX_SCHEMAS],
       identityUrl: "http://127.0.0.1:4001",
+      financeUrl: "http://127.0.0.1:4004",
       internalTokenSecret: base.INTERNAL_TOKEN_SECRET,
       mail: { kind: "dev-mailbox", from: "Дилерский портал <no-reply@dealer-portal.local>" },
     });

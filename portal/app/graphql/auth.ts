@@ -2,7 +2,14 @@ import { gql } from "@urql/core";
 import type { Branding, SessionResult } from "./types.ts";
 
 export const TenantsQuery = gql<{
-  tenants: { id: string; slug: string; name: string; description: string; branding: Branding }[];
+  tenants: {
+    id: string;
+    slug: string;
+    name: string;
+    description: string;
+    branding: Branding;
+    registrationMode: string;
+  }[];
 }>`
   query PortalTenants {
     tenants {
@@ -10,6 +17,7 @@ export const TenantsQuery = gql<{
       slug
       name
       description
+      registrationMode
       branding {
         primary
         onPrimary
@@ -65,8 +73,15 @@ export const LogoutMutation = gql<{ logout: boolean }, { r: string }>`
 
 export interface Viewer {
   user: { id: string; email: string; fullName: string };
-  tenant: { id: string; slug: string; name: string; branding: Branding };
+  tenant: { id: string; slug: string; name: string; branding: Branding; registrationMode: string };
   company: { id: string; name: string } | null;
+  roles: string[];
+  permissions: string[];
+  /** active or view_only */
+  status: string;
+  mustChangePassword: boolean;
+  counterparty: { id: string; name: string; inn: string } | null;
+  counterparties: { id: string; name: string; inn: string }[];
   memberships: {
     tenant: { slug: string; name: string; branding: Pick<Branding, "primary" | "onPrimary"> };
     company: { name: string } | null;
@@ -86,6 +101,7 @@ export const ViewerQuery = gql<{ viewer: Viewer | null }>`
         id
         slug
         name
+        registrationMode
         branding {
           primary
           onPrimary
@@ -96,6 +112,20 @@ export const ViewerQuery = gql<{ viewer: Viewer | null }>`
       company {
         id
         name
+      }
+      roles
+      permissions
+      status
+      mustChangePassword
+      counterparty {
+        id
+        name
+        inn
+      }
+      counterparties {
+        id
+        name
+        inn
       }
       memberships {
         tenant {

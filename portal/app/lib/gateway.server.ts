@@ -8,12 +8,22 @@ export class UnauthenticatedError extends Error {
   }
 }
 
+/** The gateway refused the operation to this user (a right or role is missing). */
+export class ForbiddenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ForbiddenError";
+  }
+}
+
 function unwrap<D>(result: OperationResult<D>, name: string): D {
   const { error, data } = result;
   if (error) {
     const unauthenticated =
       error.response?.status === 401 || error.graphQLErrors.some((e) => e.extensions?.code === "UNAUTHENTICATED");
     if (unauthenticated) throw new UnauthenticatedError();
+    const forbidden = error.graphQLErrors.find((e) => e.extensions?.code === "FORBIDDEN");
+    if (forbidden) throw new ForbiddenError(forbidden.message);
     throw new Error(`gateway: ${name} failed: ${error.message}`);
   }
   if (!data) throw new Error(`gateway: ${name} returned no data`);

@@ -1,17 +1,26 @@
-import { data, Form, NavLink, Outlet } from "react-router";
+import { data, Form, NavLink, Outlet, redirect } from "react-router";
 import { ViewerQuery } from "../graphql/auth";
 import { commitSession, withAuth } from "../lib/auth.server";
 import { svgDataUrl } from "../lib/format";
 import { query } from "../lib/gateway.server";
+import { followApproval } from "../lib/view-only.server";
+import { AccountNavLinks, CounterpartySwitch, ViewOnlyBanner } from "../ui/account-nav";
 import type { Route } from "./+types/app-layout";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  return withAuth(request, context, async ({ session, client }) => {
+  return withAuth(request, context, async (auth) => {
+    const { session, client } = auth;
     const { viewer } = await query(client, ViewerQuery, {});
     if (!viewer) throw new Response("Нет доступа", { status: 403 });
+    const approvalCookie = await followApproval(request, context, auth, viewer);
+    // A generated password (invitation, outlet cabinet) is changed before anything else.
+    if (viewer.mustChangePassword && new URL(request.url).pathname !== "/account/password") {
+      throw redirect("/account/password");
+    }
     const notice = session.get("notice") ?? null;
     const headers = new Headers();
     if (notice) headers.append("Set-Cookie", await commitSession(session, context));
+    else if (approvalCookie) headers.append("Set-Cookie", approvalCookie);
     return data(
       {
         viewer,
@@ -58,6 +67,7 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
               <span className="app-header__name">{viewer.user.fullName}</span>
               {viewer.company ? <span className="app-header__company">{viewer.company.name}</span> : null}
             </div>
+            <CounterpartySwitch viewer={viewer} />
             <Form method="post" action="/logout">
               <button type="submit" className="button button--on-brand">
                 Выйти
@@ -65,14 +75,19 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
             </Form>
           </div>
         </div>
-        <nav className="app-nav" aria-label="Разделы">
-          <NavLink to="/catalog">Каталог</NavLink>
-          {activeDraftId ? <NavLink to={`/drafts/${activeDraftId}`}>Черновик</NavLink> : null}
-          <NavLink to="/orders">Заказы</NavLink>
-          {devMailbox ? <NavLink to="/dev/mail">Почта (dev)</NavLink> : null}
-        </nav>
+        {viewer.mustChangePassword ? null : (
+          <nav className="app-nav" aria-label="Разделы">
+            <NavLink to="/catalog">Каталог</NavLink>
+            {activeDraftId ? <NavLink to={`/drafts/${activeDraftId}`}>Черновик</NavLink> : null}
+            <NavLink to="/orders">Заказы</NavLink>
+            {viewer.company ? <NavLink to="/discounts">Скидки</NavLink> : null}
+            <AccountNavLinks viewer={viewer} />
+            {devMailbox ? <NavLink to="/dev/mail">Почта (dev)</NavLink> : null}
+          </nav>
+        )}
       </header>
       <main id="main" className="page" tabIndex={-1}>
+        <ViewOnlyBanner viewer={viewer} />
         {notice ? (
           <p className="alert alert--success" role="status">
             {notice}

@@ -1,22 +1,34 @@
-import { useEffect, useId, useState } from "react";
+import { useEffect, useState } from "react";
 import { data, Form, Link, type ShouldRevalidateFunctionArgs, useFetcher, useNavigation } from "react-router";
-import { type CatalogProduct, ProductsQuery } from "../graphql/catalog";
+import { CatalogNavigationQuery, type CatalogProduct, CatalogSearchQuery, type PageInfo } from "../graphql/catalog";
 import { commitSession, withAuth } from "../lib/auth.server";
 import { addToActiveDraft } from "../lib/drafts.server";
-import { formatMoney, formatPercent } from "../lib/format";
+import { formatMoney } from "../lib/format";
 import { query } from "../lib/gateway.server";
 import { orderErrorText } from "../lib/order-errors";
 import type { Route } from "./+types/catalog";
+import { groupLabel, NavTree, ProductRow } from "./catalog-parts";
+import "./catalog.css";
 
 export const meta: Route.MetaFunction = () => [{ title: "Каталог — Кабинет дилера" }];
+
+const MODE_TITLE = { SERIES: "Серии", BRAND: "Бренды", GROUP: "Группы товаров" } as const;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withAuth(request, context, async ({ client }) => {
     const url = new URL(request.url);
     const q = url.searchParams.get("q")?.trim() ?? "";
+    const group = url.searchParams.get("group") || null;
     const after = url.searchParams.get("after") || null;
-    const { products } = await query(client, ProductsQuery, { search: q || null, after });
-    return { q, after, products };
+    const [{ catalogSearch }, { catalogNavigation }] = await Promise.all([
+      query(client, CatalogSearchQuery, { query: q, group, after }),
+      query(client, CatalogNavigationQuery, {}),
+    ]);
+    const page =
+      catalogSearch.__typename === "ProductConnection"
+        ? { nodes: catalogSearch.nodes, pageInfo: catalogSearch.pageInfo, error: null }
+        : { nodes: [], pageInfo: { endCursor: null, hasNextPage: false }, error: catalogSearch.message };
+    return { q, group, after, page, navigation: catalogNavigation };
   });
 }
 
@@ -57,173 +69,139 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function Catalog({ loaderData }: Route.ComponentProps) {
-  const { q, products } = loaderData;
-  const navigation = useNavigation();
+  const { q, group, page, navigation } = loaderData;
+  const nav = useNavigation();
   const more = useFetcher<typeof loader>();
-  const [extra, setExtra] = useState<{ key: string; nodes: CatalogProduct[] }>({ key: q, nodes: [] });
-  const [pageInfo, setPageInfo] = useState(products.pageInfo);
+  const [extra, setExtra] = useState<CatalogProduct[]>([]);
+  const [pageInfo, setPageInfo] = useState<PageInfo>(page.pageInfo);
 
-  // A new search (or revalidation) starts the list over.
+  // A new search, group or revalidation starts the list over.
   useEffect(() => {
-    setExtra({ key: q, nodes: [] });
-    setPageInfo(products.pageInfo);
-  }, [q, products]);
+    setExtra([]);
+    setPageInfo(page.pageInfo);
+  }, [page]);
 
   useEffect(() => {
-    const page = more.data?.products;
-    if (more.state === "idle" && page) {
-      setExtra((e) => ({ key: e.key, nodes: [...e.nodes, ...page.nodes] }));
-      setPageInfo(page.pageInfo);
+    const next = more.data?.page;
+    if (more.state === "idle" && next) {
+      setExtra((e) => [...e, ...next.nodes]);
+      setPageInfo(next.pageInfo);
     }
   }, [more.state, more.data]);
 
-  const rows = [...products.nodes, ...extra.nodes];
-  const nextHref = pageInfo.endCursor
-    ? `/catalog?${new URLSearchParams({ ...(q ? { q } : {}), after: pageInfo.endCursor })}`
-    : null;
+  const rows = [...page.nodes, ...extra];
+  const params = (extraParams: Record<string, string>) =>
+    new URLSearchParams({ ...(q ? { q } : {}), ...(group ? { group } : {}), ...extraParams });
+  const nextHref = pageInfo.endCursor ? `/catalog?${params({ after: pageInfo.endCursor })}` : null;
 
   return (
     <>
       <h1>Каталог</h1>
       <Form method="get" className="search" role="search">
-        <label htmlFor="catalog-q">Поиск по артикулу или названию</label>
+        <label htmlFor="catalog-q">
+          Поиск по артикулу или названию (можно несколько артикулов через пробел; не меньше {navigation.minSearchChars}{" "}
+          символов, кроме точного артикула)
+        </label>
         <div className="search__row">
           <input id="catalog-q" name="q" type="search" defaultValue={q} key={q} />
+          {group ? <input type="hidden" name="group" value={group} /> : null}
           <button type="submit" className="button button--primary">
             Найти
           </button>
-          {q ? <Link to="/catalog">Сбросить</Link> : null}
+          {q || group ? <Link to="/catalog">Сбросить</Link> : null}
         </div>
       </Form>
-      {navigation.state === "loading" && navigation.location?.pathname === "/catalog" ? (
-        <p role="status">Загрузка…</p>
-      ) : null}
-      {rows.length === 0 ? (
-        <p>{q ? `По запросу «${q}» ничего не найдено.` : "В каталоге пока нет товаров."}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table catalog">
-            <caption className="visually-hidden">Товары{q ? ` по запросу «${q}»` : ""}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Артикул</th>
-                <th scope="col">Наименование</th>
-                <th scope="col" className="num">
-                  Цена
-                </th>
-                <th scope="col">Наличие</th>
-                <th scope="col">В заказ</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((p) => (
-                <ProductRow key={p.id} product={p} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {pageInfo.hasNextPage && nextHref ? (
-        <p className="more">
-          <Link
-            to={nextHref}
-            className="button"
-            onClick={(e) => {
-              e.preventDefault();
-              if (more.state === "idle") more.load(nextHref);
-            }}
-            aria-disabled={more.state !== "idle"}
-          >
-            {more.state === "idle" ? "Показать ещё" : "Загрузка…"}
-          </Link>
-        </p>
-      ) : null}
+      {nav.state === "loading" && nav.location?.pathname === "/catalog" ? <p role="status">Загрузка…</p> : null}
+      <div className="catalog-layout">
+        <nav className="catalog-nav" aria-label={MODE_TITLE[navigation.mode]}>
+          <h2>{MODE_TITLE[navigation.mode]}</h2>
+          <p>
+            <Link
+              to={q ? `/catalog?${new URLSearchParams({ q })}` : "/catalog"}
+              aria-current={group ? undefined : "page"}
+            >
+              Весь каталог
+            </Link>
+          </p>
+          <NavTree nodes={navigation.nodes} current={group} q={q} />
+        </nav>
+        <section aria-label="Товары">
+          {page.error ? (
+            <p className="alert alert--error" role="alert">
+              {page.error}
+            </p>
+          ) : rows.length === 0 ? (
+            <p>{q ? `По запросу «${q}» ничего не найдено.` : "В этом разделе пока нет товаров."}</p>
+          ) : (
+            groupsOf(rows, navigation.mode).map((g) => (
+              <section key={g.key} className="catalog-group" aria-label={g.label}>
+                <h2 className="catalog-group__title">{g.label}</h2>
+                <div className="table-wrap">
+                  <table className="table catalog">
+                    <caption className="visually-hidden">
+                      {g.label}
+                      {q ? `, товары по запросу «${q}»` : ""}
+                    </caption>
+                    <colgroup>
+                      <col className="col-article" />
+                      <col />
+                      <col className="col-price" />
+                      <col className="col-stock" />
+                      <col className="col-add" />
+                    </colgroup>
+                    <thead>
+                      <tr>
+                        <th scope="col">Артикул</th>
+                        <th scope="col">Наименование</th>
+                        <th scope="col" className="num">
+                          Цена
+                        </th>
+                        <th scope="col">Наличие</th>
+                        <th scope="col">В заказ</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {g.rows.map((p) => (
+                        <ProductRow key={p.id} product={p} />
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </section>
+            ))
+          )}
+          {pageInfo.hasNextPage && nextHref ? (
+            <p className="more">
+              <Link
+                to={nextHref}
+                className="button"
+                onClick={(e) => {
+                  e.preventDefault();
+                  if (more.state === "idle") more.load(nextHref);
+                }}
+                aria-disabled={more.state !== "idle"}
+              >
+                {more.state === "idle" ? "Показать ещё" : "Загрузка…"}
+              </Link>
+            </p>
+          ) : null}
+        </section>
+      </div>
     </>
   );
 }
 
-function ProductRow({ product: p }: { product: CatalogProduct }) {
-  const fetcher = useFetcher<typeof action>();
-  const qtyId = useId();
-  const result = fetcher.data?.productId === p.id ? fetcher.data : undefined;
-  const different = p.price.yours.amount !== p.price.base.amount;
-  return (
-    <tr>
-      <td className="mono">{p.article}</td>
-      <td>
-        {p.name}
-        {p.brand || p.series ? <div className="muted">{[p.brand, p.series].filter(Boolean).join(" · ")}</div> : null}
-      </td>
-      <td className="num price">
-        {different ? (
-          <>
-            <div className="price__base">
-              <span className="visually-hidden">Базовая цена: </span>
-              <s>{formatMoney(p.price.base)}</s>
-            </div>
-            <div className="price__yours">
-              <span className="price__label">ваша цена</span> <strong>{formatMoney(p.price.yours)}</strong>
-            </div>
-            {p.price.discountPercent > 0 ? (
-              <div className="price__discount">скидка {formatPercent(p.price.discountPercent)}</div>
-            ) : null}
-          </>
-        ) : (
-          <strong>{formatMoney(p.price.yours)}</strong>
-        )}
-        <div className="muted">
-          {p.price.vatIncluded ? "с НДС" : "без НДС"}, за 1 {p.unit}
-        </div>
-      </td>
-      <td>
-        {p.stock.length === 0 ? (
-          <span className="muted">нет данных</span>
-        ) : (
-          <ul className="stock">
-            {p.stock.map((s) => (
-              <li key={s.warehouse.code}>
-                <abbr title={`${s.warehouse.name}, ${s.warehouse.city}`}>{s.warehouse.code}</abbr>: {s.display}
-              </li>
-            ))}
-          </ul>
-        )}
-      </td>
-      <td>
-        <fetcher.Form method="post" className="add">
-          <input type="hidden" name="productId" value={p.id} />
-          <input type="hidden" name="article" value={p.article} />
-          <input type="hidden" name="unit" value={p.unit} />
-          <label htmlFor={qtyId} className="visually-hidden">
-            Количество, {p.unit} ({p.article})
-          </label>
-          <input
-            id={qtyId}
-            name="quantity"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            step={1}
-            defaultValue={p.packMultiple}
-            required
-            className="add__qty"
-          />
-          <button type="submit" className="button button--primary" disabled={fetcher.state !== "idle"}>
-            В заказ
-          </button>
-          {p.packMultiple > 1 ? (
-            <div className="muted">
-              упаковка {p.packMultiple} {p.unit}
-            </div>
-          ) : null}
-          <div aria-live="polite" className={result ? (result.ok ? "add__ok" : "add__error") : undefined}>
-            {result ? (
-              <>
-                {result.message} {result.ok ? <Link to={`/drafts/${result.draftId}`}>Открыть черновик</Link> : null}
-              </>
-            ) : null}
-          </div>
-        </fetcher.Form>
-      </td>
-    </tr>
-  );
+/**
+ * Consecutive rows under one heading: browsing is ordered by the tenant's navigation, so each
+ * group appears once; a ranked search keeps its order and labels each run of rows.
+ */
+function groupsOf(rows: CatalogProduct[], mode: "SERIES" | "BRAND" | "GROUP") {
+  const out: { key: string; label: string; rows: CatalogProduct[] }[] = [];
+  for (const p of rows) {
+    const label = groupLabel(p, mode);
+    const last = out.at(-1);
+    if (last && last.label === label) last.rows.push(p);
+    else out.push({ key: `${out.length}-${label}`, label, rows: [p] });
+  }
+  return out;
 }

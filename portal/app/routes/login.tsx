@@ -1,4 +1,4 @@
-import { data, Form, redirect, useNavigation } from "react-router";
+import { data, Form, Link, redirect, useNavigation } from "react-router";
 import { LoginMutation, TenantsQuery } from "../graphql/auth";
 import { getAuth, getSession, sessionTokens } from "../lib/auth.server";
 import { safeNext, svgDataUrl } from "../lib/format";
@@ -12,7 +12,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const next = safeNext(url.searchParams.get("next"));
   if (await getAuth(request, context)) throw redirect(next);
   const { tenants } = await query(context.gateway(), TenantsQuery, {});
-  return { tenants, next, tenant: url.searchParams.get("tenant") ?? "" };
+  // Links in mails name the tenant as ?brand=.
+  return { tenants, next, tenant: url.searchParams.get("tenant") ?? url.searchParams.get("brand") ?? "" };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -97,7 +98,33 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? "Входим…" : "Войти"}
         </button>
+        <p>
+          <Link to={tenant ? `/recover?tenant=${tenant}` : "/recover"}>Забыли пароль?</Link>
+        </p>
       </Form>
+      <SelfRegistration tenants={tenants} />
     </main>
+  );
+}
+
+/** «Регистрация» for the tenants whose registration mode lets dealers register themselves. */
+function SelfRegistration({ tenants }: { tenants: { slug: string; name: string; registrationMode: string }[] }) {
+  const open = tenants.filter(
+    (t) => t.registrationMode === "self_with_approval" || t.registrationMode === "email_then_questionnaire",
+  );
+  if (open.length === 0) return null;
+  return (
+    <section className="card login__register" aria-labelledby="register-title">
+      <h2 id="register-title">Регистрация</h2>
+      <p>Нет кабинета? Зарегистрируйтесь у поставщика:</p>
+      <ul>
+        {open.map((t) => (
+          <li key={t.slug}>
+            <Link to={`/register?tenant=${t.slug}`}>Регистрация — {t.name}</Link>
+          </li>
+        ))}
+      </ul>
+      <p className="muted">У остальных поставщиков кабинет создаёт менеджер.</p>
+    </section>
   );
 }

@@ -1,9 +1,21 @@
 import type { Actor } from "@dpp/auth";
 import { requireTenant } from "@dpp/server";
 import DataLoader from "dataloader";
-import { discountRules, type ProductRow, productsByIds, tenantPriceSettings } from "./db/queries.ts";
-import { type DiscountRule, discountFor, priceFor } from "./domain/pricing.ts";
+import {
+  type CatalogSettings,
+  catalogSettings,
+  type ProductRow,
+  pricingPolicy,
+  productsByArticles,
+  productsByIds,
+} from "./db/queries.ts";
+import { type PriceQuote, quote, type ResolvedPolicy, resolvePolicy } from "./domain/pricing.ts";
 import type { CatalogDb } from "./server.ts";
+
+/** Today in Moscow (prices, VAT rates and discounts change at local midnight). */
+export function todayInMoscow(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Moscow" }).format(now);
+}
 
 /**
  * Per-request context. Loaders are created for every request and bound to the caller's
@@ -11,38 +23,50 @@ import type { CatalogDb } from "./server.ts";
  */
 export function createContext(db: CatalogDb, actor: Actor) {
   const tenantOf = () => requireTenant(actor);
-  const productLoader = new DataLoader<string, ProductRow | null>(async (ids) => {
+  const byId = new DataLoader<string, ProductRow | null>(async (ids) => {
     const rows = await productsByIds(db, tenantOf(), ids);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
+    const map = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => map.get(id) ?? null);
   });
-  let settings: ReturnType<typeof tenantPriceSettings> | undefined;
-  let rules: Promise<DiscountRule[]> | undefined;
+  const byArticle = new DataLoader<string, ProductRow | null>(async (articles) => {
+    const rows = await productsByArticles(db, tenantOf(), articles);
+    const map = new Map(rows.map((r) => [r.article, r]));
+    for (const r of rows) byId.prime(r.id, r);
+    return articles.map((a) => map.get(a) ?? null);
+  });
   const companyId = actor.kind === "user" ? actor.companyId : null;
+  const counterpartyId = actor.kind === "user" ? (actor.counterpartyId ?? null) : null;
+  let settings: Promise<CatalogSettings> | undefined;
+  let policy: Promise<ResolvedPolicy> | undefined;
+  const settingsOf = () => {
+    settings ??= catalogSettings(db, tenantOf());
+    return settings;
+  };
 
   return {
     db,
     actor,
     tenantId: tenantOf,
-    loaders: { product: productLoader },
-    /** The viewer's price of a product, computed on the server. */
-    async priceOf(product: ProductRow) {
-      settings ??= tenantPriceSettings(db, tenantOf());
-      rules ??= companyId ? discountRules(db, tenantOf(), companyId) : Promise.resolve([]);
-      const [s, r] = await Promise.all([settings, rules]);
-      const today = new Date().toISOString().slice(0, 10);
-      const priced = priceFor({
-        basePrice: product.basePrice,
-        discountBp: discountFor(r, product.priceGroup, today),
-        vatRateBp: s.vatRateBp,
-        pricesIncludeVat: s.pricesIncludeVat === "included",
-      });
-      return {
-        ...priced,
-        currency: s.currency,
-        vatRateBp: s.vatRateBp,
-        vatIncluded: s.pricesIncludeVat === "included",
-      };
+    companyId,
+    counterpartyId,
+    loaders: { product: byId, productByArticle: byArticle },
+    settings: settingsOf,
+    /** Remembers rows a list query already read, so entity resolution reads nothing twice. */
+    prime(rows: readonly ProductRow[]) {
+      for (const r of rows) {
+        byId.prime(r.id, r);
+        byArticle.prime(r.article, r);
+      }
+    },
+    /** The viewer's price of a product, computed on the server; the policy is loaded once per request. */
+    async priceOf(product: ProductRow): Promise<PriceQuote> {
+      policy ??= settingsOf().then(async (s) =>
+        resolvePolicy(
+          { ...(await pricingPolicy(db, tenantOf(), companyId, counterpartyId, s)), turnover: null },
+          todayInMoscow(),
+        ),
+      );
+      return quote(await policy, product);
     },
   };
 }

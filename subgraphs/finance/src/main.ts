@@ -8,6 +8,8 @@ await runMain("finance", async () => {
   const server = await createServer({
     databaseUrl: config.database.url,
     internalTokenSecret: config.internalTokenSecret,
+    ordersUrl: config.ordersUrl,
+    identityUrl: config.identityUrl,
     maskErrors: config.env === "production",
   });
   await serveUntilSignal("finance", server, config.http);

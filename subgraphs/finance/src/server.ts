@@ -16,6 +16,9 @@ export type FinanceDb = ReturnType<typeof open>["db"];
 export interface FinanceDeps {
   databaseUrl: string;
   internalTokenSecret: string;
+  /** Base URLs (…/graphql is appended) of the subgraphs documents read from. */
+  ordersUrl?: string;
+  identityUrl?: string;
   maskErrors?: boolean;
 }
 
@@ -28,7 +31,12 @@ export async function createServer(deps: FinanceDeps) {
     resolvers,
     internalTokenSecret: deps.internalTokenSecret,
     maskErrors: deps.maskErrors,
-    context: ({ actor }) => createContext(db, actor),
+    context: (identity) =>
+      createContext(db, identity, {
+        ordersUrl: deps.ordersUrl ?? "http://127.0.0.1:4003",
+        identityUrl: deps.identityUrl ?? "http://127.0.0.1:4001",
+        internalTokenSecret: deps.internalTokenSecret,
+      }),
     health: async () => {
       await db.execute(sql`select 1`);
     },

@@ -1,4 +1,5 @@
 import type { Actor } from "@dpp/auth";
+import type { Mailer } from "@dpp/mail";
 import DataLoader from "dataloader";
 import {
   type CompanyRow,
@@ -12,13 +13,21 @@ import {
   type UserRow,
   usersByIds,
 } from "./db/queries.ts";
-import type { SigningKey } from "./keys.ts";
+import type { KeyRing } from "./keys.ts";
 import type { IdentityDb } from "./server.ts";
+import type { Limits } from "./services/limits.ts";
 
 /** What every request shares: the pool, the signing key and the token settings. */
 export interface IdentityRuntime {
   db: IdentityDb;
-  key: SigningKey;
+  keys: KeyRing;
+  limits: Limits;
+  /** Sends the account mails (links, codes, generated passwords); null: those flows answer MAIL_UNAVAILABLE. */
+  mailer: Mailer | null;
+  /** Base URL of the portal, for links in mails. */
+  portalUrl: string;
+  /** Lifetime of e-mailed links in seconds. */
+  linkTtlSeconds: number;
   issuer: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
@@ -36,7 +45,11 @@ function byId<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | n
  * who may see a User or DealerCompany entity is decided by `visible*` (members of the caller's
  * tenant only), so the caches hold nothing another caller could read.
  */
-export function createContext(rt: IdentityRuntime, actor: Actor) {
+export function createContext(
+  rt: IdentityRuntime,
+  actor: Actor,
+  request: { ip?: string | null; requestId?: string } = {},
+) {
   const { db } = rt;
   const tenant = new DataLoader<string, TenantRow | null>(async (ids) =>
     byId(ids, await tenantsByIds(db, ids), (r) => r.id),
@@ -67,6 +80,8 @@ export function createContext(rt: IdentityRuntime, actor: Actor) {
     rt,
     db,
     actor,
+    ip: request.ip ?? null,
+    requestId: request.requestId ?? null,
     loaders: { tenant, user, company, counterparties },
     /** A User entity as the caller may see it: themselves, or a member of the caller's tenant. */
     async visibleUser(id: string): Promise<UserRow | null> {

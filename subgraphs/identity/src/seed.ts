@@ -27,6 +27,7 @@ export interface IdentitySeedData {
     companyId: string | null;
     role: Role;
     permissions: readonly string[];
+    counterpartyIds?: readonly string[];
   }[];
 }
 
@@ -83,7 +84,9 @@ export async function seedIdentity(db: IdentityDb, data: IdentitySeedData): Prom
     await withTenant(db, tenantId, (tx) =>
       tx
         .insert(memberships)
-        .values(list.map((m) => ({ ...m, permissions: [...m.permissions] })))
+        .values(
+          list.map((m) => ({ ...m, permissions: [...m.permissions], counterpartyIds: [...(m.counterpartyIds ?? [])] })),
+        )
         .onConflictDoNothing(),
     );
   }

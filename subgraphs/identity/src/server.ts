@@ -1,14 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createDb } from "@dpp/db";
+import type { Mailer } from "@dpp/mail";
 import { createSubgraphApp } from "@dpp/server";
 import { hash } from "@node-rs/argon2";
 import { sql } from "drizzle-orm";
 import { gql } from "graphql-tag";
 import { createContext, type IdentityRuntime } from "./context.ts";
 import * as schema from "./db/schema.ts";
-import { keyFromPem, loadOrCreateKey } from "./keys.ts";
+import { databaseKeyRing, keyRingFromPem } from "./keys.ts";
 import { resolvers } from "./resolvers/index.ts";
+import { mountApiKeyRoute } from "./services/api-key-route.ts";
+import { createLimits, type LimitRules } from "./services/limits.ts";
 
 export const typeDefs = gql(readFileSync(new URL("./schema.graphql", import.meta.url), "utf8"));
 export const migrations = { schema: "identity", folder: new URL("./db/migrations", import.meta.url).pathname };
@@ -30,17 +33,32 @@ export interface IdentityDeps {
   refreshTokenTtlSeconds?: number;
   /** ES256 private key (PKCS8 PEM). Without it, a key is generated once and kept in identity.signing_keys. */
   signingKeyPem?: string;
+  /** Account mails (activation, recovery, invitations). Without it those flows answer MAIL_UNAVAILABLE. */
+  mailer?: Mailer;
+  /** Portal base URL for links in mails. Default http://localhost:3000. */
+  portalUrl?: string;
+  /** Lifetime of e-mailed links. Default 86400 (24 hours). */
+  linkTtlSeconds?: number;
+  /** Rate limits and lockouts; defaults in services/limits.ts. */
+  limits?: LimitRules;
 }
 
 /** Builds the identity subgraph (and its JWKS route); the caller listens and calls stop(). */
 export async function createServer(deps: IdentityDeps) {
   const { sql: pool, db } = open(deps.databaseUrl);
   try {
+    const accessTtl = deps.accessTokenTtlSeconds ?? 900;
+    const keys = deps.signingKeyPem ? await keyRingFromPem(deps.signingKeyPem) : databaseKeyRing(db, accessTtl);
+    await keys.current();
     const rt: IdentityRuntime = {
       db,
-      key: deps.signingKeyPem ? await keyFromPem(deps.signingKeyPem) : await loadOrCreateKey(db),
+      keys,
+      limits: createLimits(db, deps.limits),
+      mailer: deps.mailer ?? null,
+      portalUrl: (deps.portalUrl ?? "http://localhost:3000").replace(/\/+$/, ""),
+      linkTtlSeconds: deps.linkTtlSeconds ?? 86_400,
       issuer: deps.issuer ?? "dpp-identity",
-      accessTokenTtlSeconds: deps.accessTokenTtlSeconds ?? 900,
+      accessTokenTtlSeconds: accessTtl,
       refreshTokenTtlSeconds: deps.refreshTokenTtlSeconds ?? 2_592_000,
       dummyHash: await hash(randomBytes(32).toString("base64url")),
     };
@@ -50,14 +68,20 @@ export async function createServer(deps: IdentityDeps) {
       resolvers,
       internalTokenSecret: deps.internalTokenSecret,
       maskErrors: deps.maskErrors,
-      context: ({ actor }) => createContext(rt, actor),
+      context: ({ actor, ip, requestId }) => createContext(rt, actor, { ip, requestId }),
       health: async () => {
         await db.execute(sql`select 1`);
       },
       routes: (app) => {
-        app.get(JWKS_PATH, (_req, res) => {
-          res.set("cache-control", "public, max-age=300").json(rt.key.jwks);
+        app.get(JWKS_PATH, async (_req, res, next) => {
+          try {
+            // Short max-age: a rotated key must reach verifiers soon (they also refetch on an unknown kid).
+            res.set("cache-control", "public, max-age=60").json(await rt.keys.jwks());
+          } catch (error) {
+            next(error);
+          }
         });
+        mountApiKeyRoute(app, rt, deps.internalTokenSecret);
       },
     });
     return {

@@ -123,6 +123,8 @@ describe("login", () => {
       companyId: "cmp_elektro",
       roles: ["dealer_admin"],
       permissions: ["orders.send", "finance.view", "stock.view"],
+      // The company's first counterparty by name is active until the dealer picks another.
+      counterpartyId: "cpt_2",
     });
     const ttl = (Date.parse(s.accessTokenExpiresAt) - Date.now()) / 1000;
     expect(ttl).toBeGreaterThan(890);
@@ -218,6 +220,38 @@ describe("switchTenant", () => {
       message: "Нет доступа к этому поставщику",
     });
     const anon = await call(ANON, SWITCH, { slug: "keaz" });
+    expect(anon.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+});
+
+describe("selectCounterparty (the header's counterparty switcher)", () => {
+  const SELECT = `mutation($r: String!, $c: ID!) { selectCounterparty(refreshToken: $r, counterpartyId: $c) { __typename ${SESSION} } }`;
+
+  it("rotates the session into one for the chosen counterparty, and a refresh keeps the choice", async () => {
+    const s = await login("multi@example.ru", PASSWORD, "keaz");
+    const actor = await verify(s.accessToken);
+    expect(actor).toMatchObject({ counterpartyId: "cpt_2" });
+    const res = await call<{ selectCounterparty: SessionOut }>(actor, SELECT, { r: s.refreshToken, c: "cpt_1" });
+    const next = res.data?.selectCounterparty;
+    expect(next).toMatchObject({ __typename: "Session", tenant: { id: KEAZ } });
+    expect(await verify(next?.accessToken ?? "")).toMatchObject({ companyId: "cmp_elektro", counterpartyId: "cpt_1" });
+    // The old refresh token was rotated away; the new one keeps cpt_1 through a refresh.
+    const again = await refresh(next?.refreshToken ?? "");
+    expect(await verify(again.accessToken)).toMatchObject({ counterpartyId: "cpt_1" });
+    expect(await refresh(s.refreshToken)).toMatchObject({ code: "SESSION_REVOKED" });
+  });
+
+  it("refuses a counterparty of another company and another user's refresh token", async () => {
+    const s = await login("multi@example.ru", PASSWORD, "keaz");
+    const actor = await verify(s.accessToken);
+    const foreign = await call<{ selectCounterparty: SessionOut }>(actor, SELECT, { r: s.refreshToken, c: "cpt_x" });
+    expect(foreign.data?.selectCounterparty).toMatchObject({ __typename: "AuthError", code: "NO_ACCESS" });
+    const other = await verify((await login("only.keaz@example.ru", PASSWORD)).accessToken);
+    const stolen = await call<{ selectCounterparty: SessionOut }>(other, SELECT, { r: s.refreshToken, c: "cpt_1" });
+    expect(stolen.data?.selectCounterparty).toMatchObject({ __typename: "AuthError", code: "INVALID_SESSION" });
+    // Refusals rotate nothing: the dealer's own token still refreshes.
+    expect(await refresh(s.refreshToken)).toMatchObject({ __typename: "Session" });
+    const anon = await call(ANON, SELECT, { r: s.refreshToken, c: "cpt_1" });
     expect(anon.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 });

@@ -51,6 +51,19 @@ export const autoparts: TenantDefinition = {
       { from: "picking", to: "cancelled", by: ["manager"], label: "Отменить заказ" },
     ],
   },
+  requisites: {
+    address: "443022, г. Самара, Заводское ш., д. 18",
+    phone: "+7 846 200-40-40",
+    bank: {
+      name: "ПАО «Промсвязьбанк», г. Москва",
+      bik: "044525555",
+      correspondentAccount: "30101810400000000555",
+      account: "40702810600000098765",
+    },
+    director: "Ковалёв М. Ю.",
+    accountant: "Фролова Т. С.",
+  },
+  finance: { actRequestIntervalHours: null, invoiceValidityDays: 5, bonus: null },
   documentTypes: [
     // Seed 004: payment documents become available once the order is reserved.
     {

@@ -45,6 +45,19 @@ export const spectr: TenantDefinition = {
       { from: "in_work", to: "cancelled", by: ["manager"], label: "Отменить заказ" },
     ],
   },
+  requisites: {
+    address: "620026, г. Екатеринбург, ул. Белинского, д. 86",
+    phone: "+7 343 222-11-00",
+    bank: {
+      name: "ПАО «Банк «Екатеринбург»",
+      bik: "046577904",
+      correspondentAccount: "30101810500000000904",
+      account: "40702810200000054321",
+    },
+    director: "Горбунов С. И.",
+    accountant: "Зайцева Н. А.",
+  },
+  finance: { actRequestIntervalHours: null, invoiceValidityDays: 5, bonus: null },
   documentTypes: [
     {
       code: "invoice",

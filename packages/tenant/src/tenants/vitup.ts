@@ -48,6 +48,19 @@ export const vitup: TenantDefinition = {
       { from: "assembly", to: "cancelled", by: ["manager"], label: "Отменить заказ" },
     ],
   },
+  requisites: {
+    address: "141006, Московская обл., г. Мытищи, Олимпийский пр-т, д. 29",
+    phone: "+7 495 580-30-30",
+    bank: {
+      name: "ПАО ВТБ, г. Москва",
+      bik: "044525187",
+      correspondentAccount: "30101810700000000187",
+      account: "40702810500000067890",
+    },
+    director: "Витковский П. Р.",
+    accountant: "Орлова И. Г.",
+  },
+  finance: { actRequestIntervalHours: null, invoiceValidityDays: 5, bonus: null },
   documentTypes: [
     {
       code: "invoice",

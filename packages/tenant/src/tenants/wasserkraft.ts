@@ -57,6 +57,24 @@ export const wasserkraft: TenantDefinition = {
     ],
   },
   // Seed 000: closing documents can be downloaded only for shipped orders.
+  requisites: {
+    address: "117105, г. Москва, Варшавское ш., д. 9, стр. 1",
+    phone: "+7 495 788-10-00",
+    bank: {
+      name: "АО «Альфа-Банк», г. Москва",
+      bik: "044525593",
+      correspondentAccount: "30101810200000000593",
+      account: "40702810101300012345",
+    },
+    director: "Краус Д. А.",
+    accountant: "Смирнова О. П.",
+  },
+  // Bonus points are credited at the initial status, i.e. on submission: orders emits no status-change events yet.
+  finance: {
+    actRequestIntervalHours: null,
+    invoiceValidityDays: 5,
+    bonus: { kopecksPerPoint: 100000, minOrderKopecks: 100000, creditAt: "new" },
+  },
   documentTypes: [
     { code: "invoice", label: "Счет", formats: ["pdf", "xlsx"], availableAt: ["shipped"] },
     { code: "torg12", label: "ТОРГ-12", formats: ["pdf", "xlsx"], availableAt: ["shipped"] },

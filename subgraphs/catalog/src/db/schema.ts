@@ -1,6 +1,28 @@
-import { bigint, date, index, integer, pgSchema, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 export const catalog = pgSchema("catalog");
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/** A free characteristic shown on the product card: "Номинальный ток" = "16 А". */
+export interface ProductAttribute {
+  name: string;
+  value: string;
+}
 
 /** A tenant's product. Article is kept exactly as the supplier writes it (case, leading zeros). */
 export const products = catalog.table(
@@ -21,11 +43,37 @@ export const products = catalog.table(
     /** Base price in kopecks, as the tenant's price list states it (VAT per tenant config). */
     basePrice: bigint({ mode: "number" }).notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Path in the tenant's group tree, root first: ["Модульное оборудование", "Клеммы OptiClip"]. */
+    groupPath: text().array().notNull().default(sql`'{}'::text[]`),
+    description: text(),
+    /** Customs code (ТН ВЭД), 10 digits. */
+    hsCode: text(),
+    /** EAN-13, checksum validated on write. */
+    ean13: text(),
+    lengthMm: integer(),
+    widthMm: integer(),
+    heightMm: integer(),
+    /** Image URLs, first is the main one. */
+    images: text().array().notNull().default(sql`'{}'::text[]`),
+    attributes: jsonb().$type<ProductAttribute[]>().notNull().default(sql`'[]'::jsonb`),
+    discontinued: boolean().notNull().default(false),
+    /** Articles that replace a discontinued product, in the supplier's order of preference. */
+    successors: text().array().notNull().default(sql`'{}'::text[]`),
+    /** Recommended retail price in kopecks (with VAT), when the supplier publishes one. */
+    retailPrice: bigint({ mode: "number" }),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Russian full-text document over name, brand and series (weights A, B, C). */
+    search: tsvector().generatedAlwaysAs(
+      sql`setweight(to_tsvector('russian'::regconfig, coalesce(name, '')), 'A') || setweight(to_tsvector('russian'::regconfig, coalesce(brand, '')), 'B') || setweight(to_tsvector('russian'::regconfig, coalesce(series, '')), 'C')`,
+    ),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex("products_tenant_article_uq").on(t.tenantId, t.article),
     index("products_tenant_name_idx").on(t.tenantId, t.name),
+    index("products_article_prefix_idx").on(t.tenantId, t.article.op("text_pattern_ops")),
+    index("products_search_idx").using("gin", t.tenantId, t.search),
+    index("products_name_trgm_idx").using("gin", t.tenantId, t.name.op("gin_trgm_ops")),
   ],
 );
 
@@ -44,7 +92,21 @@ export const discounts = catalog.table(
   (t) => [primaryKey({ columns: [t.tenantId, t.companyId, t.priceGroup, t.validFrom] })],
 );
 
-/** Tenant pricing settings owned by catalog (VAT rate and whether list prices include it). */
+/** A discount for one counterparty (legal entity) of a company; overrides the company's for its price group. */
+export const counterpartyDiscounts = catalog.table(
+  "counterparty_discounts",
+  {
+    tenantId: text().notNull(),
+    counterpartyId: text().notNull(),
+    priceGroup: text().notNull(),
+    percentBp: integer().notNull(),
+    validFrom: date({ mode: "string" }).notNull(),
+    validUntil: date({ mode: "string" }),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.counterpartyId, t.priceGroup, t.validFrom] })],
+);
+
+/** Tenant pricing and catalog settings owned by catalog (copied from the tenant definition at seed). */
 export const priceSettings = catalog.table("price_settings", {
   tenantId: text().notNull().primaryKey(),
   currency: text().notNull().default("RUB"),
@@ -52,4 +114,70 @@ export const priceSettings = catalog.table("price_settings", {
   pricesIncludeVat: text({ enum: ["included", "excluded"] })
     .notNull()
     .default("included"),
+  /** How the catalog is grouped: by series, by brand or by the group tree. */
+  navigation: text({ enum: ["series", "brand", "group"] })
+    .notNull()
+    .default("series"),
+  /** Shortest name / prefix search; exact articles always match. */
+  minSearchChars: integer().notNull().default(3),
 });
+
+/** VAT rate with the day it takes effect (20 % until 2025, 22 % from 2026-01-01). */
+export const vatRates = catalog.table(
+  "vat_rates",
+  {
+    tenantId: text().notNull(),
+    validFrom: date({ mode: "string" }).notNull(),
+    rateBp: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.validFrom] })],
+);
+
+/** A price tier of the commercial policy (vitup): a discount off the list price. */
+export const priceTiers = catalog.table(
+  "price_tiers",
+  {
+    tenantId: text().notNull(),
+    code: text().notNull(),
+    name: text().notNull(),
+    percentBp: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.code] })],
+);
+
+/** Which tier a company (outlet) has in a month; revised monthly. `month` is the first day. */
+export const tierAssignments = catalog.table(
+  "tier_assignments",
+  {
+    tenantId: text().notNull(),
+    companyId: text().notNull(),
+    month: date({ mode: "string" }).notNull(),
+    tierCode: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.companyId, t.month] })],
+);
+
+/** Cumulative turnover discount (autoparts): from this much ordered, this discount. */
+export const turnoverTiers = catalog.table(
+  "turnover_tiers",
+  {
+    tenantId: text().notNull(),
+    minTurnover: bigint({ mode: "number" }).notNull(),
+    percentBp: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.minTurnover] })],
+);
+
+/** A price agreed for one company on one product, for a period. */
+export const personalPrices = catalog.table(
+  "personal_prices",
+  {
+    tenantId: text().notNull(),
+    companyId: text().notNull(),
+    productId: text().notNull(),
+    price: bigint({ mode: "number" }).notNull(),
+    validFrom: date({ mode: "string" }).notNull(),
+    validUntil: date({ mode: "string" }),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.companyId, t.productId, t.validFrom] })],
+);

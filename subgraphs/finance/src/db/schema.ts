@@ -1,4 +1,18 @@
-import { integer, pgSchema, primaryKey, text } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 export const finance = pgSchema("finance");
 
@@ -17,4 +31,193 @@ export const documentTypes = finance.table(
     position: integer().notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.code] })],
+);
+
+/** The tenant's finance settings and the seller's requisites, seeded from the tenant definition. */
+export const tenantSettings = finance.table("tenant_settings", {
+  tenantId: text().notNull().primaryKey(),
+  seller: jsonb().$type<SellerSettings>().notNull(),
+  vatRateBp: integer().notNull(),
+  pricesIncludeVat: boolean().notNull(),
+  currency: text().notNull().default("RUB"),
+  actRequestIntervalHours: integer(),
+  invoiceValidityDays: integer().notNull().default(5),
+  bonusRule: jsonb().$type<{ kopecksPerPoint: number; minOrderKopecks: number; creditAt: string }>(),
+});
+
+export interface SellerSettings {
+  name: string;
+  brandName: string;
+  inn: string;
+  kpp: string | null;
+  address: string | null;
+  phone: string | null;
+  bank: { name: string; bik: string; correspondentAccount: string; account: string } | null;
+  director: string;
+  accountant: string;
+  branding: { primary: string; onPrimary: string };
+}
+
+/** A supply contract with a dealer company: payment terms and credit limit. */
+export const contracts = finance.table(
+  "contracts",
+  {
+    tenantId: text().notNull(),
+    id: text().notNull(),
+    companyId: text().notNull(),
+    /** The dealer's legal entity (identity counterparty) the contract is with. */
+    counterpartyId: text(),
+    number: text().notNull(),
+    signedOn: date({ mode: "string" }).notNull(),
+    paymentTerms: text({ enum: ["prepayment", "deferral"] }).notNull(),
+    deferralDays: integer().notNull().default(0),
+    creditLimit: bigint({ mode: "number" }),
+    currency: text().notNull().default("RUB"),
+    externalId: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex("contracts_number_uq").on(t.tenantId, t.number),
+    index("contracts_company_idx").on(t.tenantId, t.companyId),
+  ],
+);
+
+const contractFk = (name: string, t: { tenantId: AnyPgColumn; contractId: AnyPgColumn }) =>
+  foreignKey({ name, columns: [t.tenantId, t.contractId], foreignColumns: [contracts.tenantId, contracts.id] });
+
+/** An invoice for payment (счёт): issued on order submission or posted by the ERP. */
+export const invoices = finance.table(
+  "invoices",
+  {
+    tenantId: text().notNull(),
+    id: text().notNull(),
+    /** null: a dealer without a contract (prepayment). */
+    contractId: text(),
+    companyId: text().notNull(),
+    number: text().notNull(),
+    orderId: text(),
+    issuedOn: date({ mode: "string" }).notNull(),
+    dueOn: date({ mode: "string" }).notNull(),
+    amount: bigint({ mode: "number" }).notNull(),
+    vat: bigint({ mode: "number" }).notNull(),
+    externalId: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    contractFk("invoices_contract_fk", t),
+    uniqueIndex("invoices_number_uq").on(t.tenantId, t.number),
+    uniqueIndex("invoices_order_uq").on(t.tenantId, t.orderId),
+    uniqueIndex("invoices_external_uq").on(t.tenantId, t.externalId),
+    index("invoices_company_idx").on(t.tenantId, t.companyId),
+  ],
+);
+
+/** A shipment (реализация): the dealer's debt grows by its amount. */
+export const shipments = finance.table(
+  "shipments",
+  {
+    tenantId: text().notNull(),
+    id: text().notNull(),
+    contractId: text().notNull(),
+    companyId: text().notNull(),
+    number: text().notNull(),
+    shippedOn: date({ mode: "string" }).notNull(),
+    amount: bigint({ mode: "number" }).notNull(),
+    orderId: text(),
+    externalId: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    contractFk("shipments_contract_fk", t),
+    uniqueIndex("shipments_external_uq").on(t.tenantId, t.externalId),
+    index("shipments_contract_idx").on(t.tenantId, t.contractId, t.shippedOn),
+  ],
+);
+
+/** A payment received (платёжное поручение), optionally against an invoice. */
+export const payments = finance.table(
+  "payments",
+  {
+    tenantId: text().notNull(),
+    id: text().notNull(),
+    contractId: text().notNull(),
+    companyId: text().notNull(),
+    invoiceId: text(),
+    documentNumber: text().notNull(),
+    paidOn: date({ mode: "string" }).notNull(),
+    amount: bigint({ mode: "number" }).notNull(),
+    externalId: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    contractFk("payments_contract_fk", t),
+    foreignKey({
+      name: "payments_invoice_fk",
+      columns: [t.tenantId, t.invoiceId],
+      foreignColumns: [invoices.tenantId, invoices.id],
+    }),
+    uniqueIndex("payments_external_uq").on(t.tenantId, t.externalId),
+    index("payments_contract_idx").on(t.tenantId, t.contractId, t.paidOn),
+  ],
+);
+
+/** A reconciliation act a dealer requested (the tenant may limit how often). */
+export const actRequests = finance.table(
+  "act_requests",
+  {
+    tenantId: text().notNull(),
+    id: text().notNull(),
+    companyId: text().notNull(),
+    contractId: text().notNull(),
+    periodFrom: date({ mode: "string" }).notNull(),
+    periodTo: date({ mode: "string" }).notNull(),
+    requestedBy: text().notNull(),
+    requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    contractFk("act_requests_contract_fk", t),
+    index("act_requests_company_idx").on(t.tenantId, t.companyId, t.requestedAt),
+  ],
+);
+
+/** Bonus points ledger: one credit per order and reason. */
+export const bonusEntries = finance.table(
+  "bonus_entries",
+  {
+    tenantId: text().notNull(),
+    id: text().notNull(),
+    companyId: text().notNull(),
+    orderId: text().notNull(),
+    orderNumber: text().notNull(),
+    points: integer().notNull(),
+    reason: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex("bonus_entries_order_uq").on(t.tenantId, t.orderId, t.reason),
+    index("bonus_entries_company_idx").on(t.tenantId, t.companyId),
+  ],
+);
+
+/** Official numbers and dates the ERP assigned to an order's documents (ТОРГ-12 № …). */
+export const documentNumbers = finance.table(
+  "document_numbers",
+  {
+    tenantId: text().notNull(),
+    orderId: text().notNull(),
+    typeCode: text().notNull(),
+    number: text().notNull(),
+    issuedOn: date({ mode: "string" }).notNull(),
+    externalId: text().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.orderId, t.typeCode] }),
+    uniqueIndex("document_numbers_external_uq").on(t.tenantId, t.externalId),
+  ],
 );

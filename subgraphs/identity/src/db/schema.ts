@@ -2,9 +2,12 @@ import type { Role } from "@dpp/auth";
 import type { Branding, TenantDefinition } from "@dpp/tenant";
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
+  date,
   foreignKey,
   index,
+  integer,
   jsonb,
   pgSchema,
   primaryKey,
@@ -38,6 +41,17 @@ export const users = identity.table(
     passwordHash: text().notNull(),
     fullName: text().notNull(),
     phone: text(),
+    surname: text(),
+    givenName: text(),
+    patronymic: text(),
+    /** Extra phones and e-mails the profile lists (the login e-mail is `email`). */
+    phones: text().array().notNull().default(sql`'{}'::text[]`),
+    extraEmails: text().array().notNull().default(sql`'{}'::text[]`),
+    region: text(),
+    birthDate: date({ mode: "string" }),
+    /** Set for invited and staff-created accounts: the generated password must be changed first. */
+    mustChangePassword: boolean().notNull().default(false),
+    emailVerifiedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   () => [check("users_email_lower_ck", sql.raw("email = lower(email)"))],
@@ -67,12 +81,41 @@ export const counterparties = identity.table(
   (t) => [index("counterparties_company_idx").on(t.companyId)],
 );
 
-/** ES256 keys that sign access tokens; the oldest one signs, all public halves are published. */
+/** A retail outlet of a dealer company (vitup: one cabinet per outlet, from a supply contract). */
+export const outlets = identity.table(
+  "outlets",
+  {
+    id: text().primaryKey(),
+    companyId: text()
+      .notNull()
+      .references(() => dealerCompanies.id),
+    name: text().notNull(),
+    address: text(),
+    email: text().notNull(),
+    phone: text(),
+    contractNumber: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("outlets_company_idx").on(t.companyId)],
+);
+
+/**
+ * ES256 keys that sign access tokens. The newest key that is not retired signs; a retired key
+ * stays in the JWKS until every token it signed has expired.
+ */
 export const signingKeys = identity.table("signing_keys", {
   kid: text().primaryKey(),
   privateJwk: jsonb().$type<JWK>().notNull(),
   publicJwk: jsonb().$type<JWK>().notNull(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  retiredAt: timestamp({ withTimezone: true }),
+});
+
+/** rate-limiter-flexible's RateLimiterDrizzle store: counters per key (IP or account), platform-wide. */
+export const rateLimits = identity.table("rate_limits", {
+  key: text().primaryKey(),
+  points: integer().notNull(),
+  expire: timestamp({ withTimezone: true }),
 });
 
 // ---------- tenant tables (tenant_id first, in the PK and every FK) ----------
@@ -84,6 +127,8 @@ const ROLES = [
   "tenant_admin",
   "platform_admin",
 ] as const satisfies readonly Role[];
+
+export const MEMBERSHIP_STATUSES = ["pending", "view_only", "active", "blocked"] as const;
 
 /**
  * A user's access to one tenant, for one dealer company (null for supplier staff).
@@ -102,6 +147,14 @@ export const memberships = identity.table(
     companyId: text().references(() => dealerCompanies.id),
     role: text({ enum: ROLES }).notNull(),
     permissions: text().array().notNull().default(sql`'{}'::text[]`),
+    status: text({ enum: MEMBERSHIP_STATUSES }).notNull().default("active"),
+    /** The dealer's personal manager (a staff user of the tenant); null = the managers' pool. */
+    managerUserId: text().references(() => users.id),
+    /** Counterparties of the company this user works for; empty = all of them. */
+    counterpartyIds: text().array().notNull().default(sql`'{}'::text[]`),
+    /** The questionnaire's answers (keaz): customer type and newsletter consent. */
+    customerType: text(),
+    newsletter: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -109,6 +162,7 @@ export const memberships = identity.table(
     index("memberships_user_idx").on(t.userId),
     uniqueIndex("memberships_tenant_user_company_uq").on(t.tenantId, t.userId, t.companyId),
     check("memberships_role_ck", sql.raw(`role in (${ROLES.map((r) => `'${r}'`).join(", ")})`)),
+    check("memberships_status_ck", sql.raw(`status in (${MEMBERSHIP_STATUSES.map((r) => `'${r}'`).join(", ")})`)),
   ],
 );
 
@@ -131,6 +185,8 @@ export const refreshTokens = identity.table(
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     revokedAt: timestamp({ withTimezone: true }),
     replacedBy: text(),
+    /** The counterparty the session acts for (selectCounterparty); carried to the next token on refresh. */
+    counterpartyId: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -138,5 +194,81 @@ export const refreshTokens = identity.table(
     uniqueIndex("refresh_tokens_hash_uq").on(t.tenantId, t.tokenHash),
     index("refresh_tokens_family_idx").on(t.tenantId, t.familyId),
     foreignKey({ columns: [t.tenantId, t.replacedBy], foreignColumns: [t.tenantId, t.id] }),
+  ],
+);
+
+/**
+ * Single-use links and codes (activation, questionnaire, recovery, e-mail change). Only the
+ * SHA-256 of the link token is stored; `data` holds what the step needs (never a secret).
+ */
+export const actionTokens = identity.table(
+  "action_tokens",
+  {
+    tenantId: text()
+      .notNull()
+      .references(() => tenants.id),
+    id: text().notNull(),
+    purpose: text({ enum: ["activate", "questionnaire", "recover", "email_change"] }).notNull(),
+    tokenHash: text().notNull(),
+    email: text().notNull(),
+    userId: text().references(() => users.id),
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index("action_tokens_email_idx").on(t.tenantId, t.email)],
+);
+
+/** Integrators' keys: scoped to tenant + company + a subset of the creator's rights; stored hashed. */
+export const apiKeys = identity.table(
+  "api_keys",
+  {
+    tenantId: text()
+      .notNull()
+      .references(() => tenants.id),
+    id: text().notNull(),
+    companyId: text()
+      .notNull()
+      .references(() => dealerCompanies.id),
+    createdBy: text()
+      .notNull()
+      .references(() => users.id),
+    name: text().notNull(),
+    keyHash: text().notNull(),
+    permissions: text().array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp({ withTimezone: true }),
+    lastUsedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), uniqueIndex("api_keys_hash_uq").on(t.tenantId, t.keyHash)],
+);
+
+/** Who did what, when, from where, to which objects, and which notifications it sent. */
+export const auditEvents = identity.table(
+  "audit_events",
+  {
+    tenantId: text()
+      .notNull()
+      .references(() => tenants.id),
+    id: text().notNull(),
+    occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ip: text(),
+    requestId: text(),
+    /** The initiator: a user id, or null for the system / an anonymous caller. */
+    actorUserId: text(),
+    /** How the initiator is shown: an e-mail, "система", "API-ключ …". */
+    actorLabel: text().notNull(),
+    companyId: text(),
+    action: text().notNull(),
+    objects: jsonb().$type<{ type: string; id: string; label?: string }[]>().notNull().default([]),
+    notifications: jsonb().$type<{ channel: string; to: string; subject: string }[]>().notNull().default([]),
+    /** Which subgraph recorded it (identity, orders, …). */
+    source: text().notNull().default("identity"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index("audit_events_time_idx").on(t.tenantId, t.occurredAt),
+    index("audit_events_company_idx").on(t.tenantId, t.companyId, t.occurredAt),
   ],
 );

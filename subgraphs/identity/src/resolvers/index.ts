@@ -1,31 +1,44 @@
 import type { UserActor } from "@dpp/auth";
 import type { IdentityContext } from "../context.ts";
 import { type CompanyRow, listTenants, membershipsOfUser, type TenantRow, tenantBySlug } from "../db/queries.ts";
+import { describePasswordPolicy } from "../domain/password-policy.ts";
 import {
   type IssuedSession,
   type LoginResult,
   login,
   logout,
   refreshSession,
+  selectCounterparty,
   switchTenant,
 } from "../services/sessions.ts";
+import * as viewer from "../services/viewer.ts";
+import { accountResolvers } from "./accounts.ts";
 
 type Ctx = IdentityContext;
 type Ref = { id: string };
 type MembershipParent = { tenantId: string; companyId: string | null };
 
+const { Query, Mutation, UserProfile, ...accountTypes } = accountResolvers;
+
 export const resolvers = {
+  ...accountTypes,
   Query: {
+    ...Query,
     tenants: (_: unknown, __: unknown, ctx: Ctx) => listTenants(ctx.db),
     tenant: (_: unknown, args: { slug: string }, ctx: Ctx) => tenantBySlug(ctx.db, args.slug),
     viewer: (_: unknown, __: unknown, ctx: Ctx): UserActor | null => (ctx.actor.kind === "user" ? ctx.actor : null),
   },
   Mutation: {
+    ...Mutation,
     login: (_: unknown, args: { input: { email: string; password: string; tenantSlug?: string | null } }, ctx: Ctx) =>
       login(ctx, args.input),
     refreshSession: (_: unknown, args: { refreshToken: string }, ctx: Ctx) => refreshSession(ctx, args.refreshToken),
     switchTenant: (_: unknown, args: { tenantSlug: string }, ctx: Ctx) => switchTenant(ctx, args.tenantSlug),
     logout: (_: unknown, args: { refreshToken: string }, ctx: Ctx) => logout(ctx, args.refreshToken),
+    selectCounterparty: (_: unknown, args: { refreshToken: string; counterpartyId: string }, ctx: Ctx) =>
+      selectCounterparty(ctx, args),
+    recordAuditEvent: (_: unknown, args: { input: viewer.RecordAuditEventInput }, ctx: Ctx) =>
+      viewer.recordAuditEvent(ctx, args.input),
   },
   LoginResult: {
     __resolveType: (result: LoginResult) => result.__typename,
@@ -41,6 +54,10 @@ export const resolvers = {
     roles: (a: UserActor) => a.roles,
     permissions: (a: UserActor) => a.permissions,
     memberships: (a: UserActor, _: unknown, ctx: Ctx) => membershipsOfUser(ctx.db, a.userId),
+    counterparty: (a: UserActor, _: unknown, ctx: Ctx) => viewer.viewerCounterparty(ctx, a),
+    counterparties: (a: UserActor, _: unknown, ctx: Ctx) => viewer.viewerCounterparties(ctx, a),
+    status: (a: UserActor, _: unknown, ctx: Ctx) => viewer.viewerStatus(ctx, a),
+    mustChangePassword: (a: UserActor, _: unknown, ctx: Ctx) => viewer.viewerMustChangePassword(ctx, a),
   },
   Membership: {
     tenant: (m: MembershipParent, _: unknown, ctx: Ctx) => ctx.loaders.tenant.load(m.tenantId),
@@ -50,9 +67,12 @@ export const resolvers = {
   Tenant: {
     __resolveReference: (ref: Ref, ctx: Ctx) => ctx.loaders.tenant.load(ref.id),
     branding: (t: TenantRow) => t.branding,
+    registrationMode: (t: TenantRow) => t.definition.features.registration,
+    passwordRule: (t: TenantRow) => describePasswordPolicy(t.definition.features.passwordPolicy),
   },
   User: {
     __resolveReference: (ref: Ref, ctx: Ctx) => ctx.visibleUser(ref.id),
+    profile: UserProfile.profile,
   },
   DealerCompany: {
     __resolveReference: (ref: Ref, ctx: Ctx) => ctx.visibleCompany(ref.id),

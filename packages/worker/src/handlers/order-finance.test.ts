@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import type { OrderFinanceEvent } from "../finance-client.ts";
+import type { OutboxEvent, OutboxHandlerDeps } from "../outbox.ts";
+import { allOf, orderSubmittedFinance } from "./order-finance.ts";
+
+function harness() {
+  const calls: [string, OrderFinanceEvent, boolean][] = [];
+  const warnings: string[] = [];
+  const deps: OutboxHandlerDeps = {
+    mailer: { send: async () => ({ messageId: "m" }), close: () => {} },
+    directory: { userById: async () => null },
+    logger: { warn: (m) => warnings.push(m), info: () => {} },
+    finance: {
+      async recordOrderEvent(tenantId, event, submitted) {
+        calls.push([tenantId, event, submitted]);
+        return { invoiceNumber: event.number, bonusPoints: 0 };
+      },
+    },
+  };
+  return { calls, warnings, deps };
+}
+
+const event = (payload: Record<string, unknown>): OutboxEvent => ({
+  schema: "orders",
+  tenantId: "ten_wasserkraft",
+  id: "evt_1",
+  topic: "order.submitted",
+  createdAt: "2026-03-05T09:00:00.000Z",
+  payload: {
+    orderId: "ord_1",
+    number: "000137",
+    userId: "usr_1",
+    companyId: "cmp_1",
+    statusCode: "new",
+    statusLabel: "Новый",
+    total: { amount: 3841000, currency: "RUB" },
+    lines: 1,
+    ...payload,
+  },
+});
+
+describe("order.submitted → finance", () => {
+  it("asks finance to issue the invoice and credit points for the order, in the event's tenant", async () => {
+    const { calls, deps } = harness();
+    await orderSubmittedFinance(event({}), deps);
+    expect(calls).toEqual([
+      [
+        "ten_wasserkraft",
+        {
+          orderId: "ord_1",
+          number: "000137",
+          companyId: "cmp_1",
+          statusCode: "new",
+          amount: 3841000,
+          date: "2026-03-05",
+        },
+        true,
+      ],
+    ]);
+  });
+
+  it("skips an order without a company, with a warning", async () => {
+    const { calls, warnings, deps } = harness();
+    await orderSubmittedFinance(event({ companyId: null }), deps);
+    expect(calls).toHaveLength(0);
+    expect(warnings[0]).toContain("ord_1");
+  });
+
+  it("a finance failure fails the job (so it is retried)", async () => {
+    const { deps } = harness();
+    const failing = { ...deps, finance: { recordOrderEvent: async () => Promise.reject(new Error("finance down")) } };
+    await expect(allOf(orderSubmittedFinance)(event({}), failing)).rejects.toThrow("finance down");
+  });
+});

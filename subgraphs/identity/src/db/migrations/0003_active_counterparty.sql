@@ -1,0 +1,1 @@
+ALTER TABLE "identity"."refresh_tokens" ADD COLUMN "counterparty_id" text;
