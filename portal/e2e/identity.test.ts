@@ -1,13 +1,7 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
-import type { ServerBuild } from "react-router";
+import { type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPortalApp, loadPortalConfig, type PortalApp } from "../server/index.ts";
+import { type Harness, SHOTS, type Smtp, type Stack, startPortalHarness } from "./harness.ts";
 
 /**
  * Accounts in the browser (issue 3): registration per tenant mode with the mails read from a real
@@ -15,101 +9,20 @@ import { createPortalApp, loadPortalConfig, type PortalApp } from "../server/ind
  * recovery, the forced change of a generated password, API keys shown once, the counterparty
  * switcher, and a screenshot of every account page.
  */
-const PORTAL_DIR = fileURLToPath(new URL("..", import.meta.url));
-const SERVER_BUILD = path.join(PORTAL_DIR, "build/server/index.js");
-const SHOTS = path.join(PORTAL_DIR, "e2e/screenshots");
-
-function newestMtime(p: string): number {
-  const s = statSync(p);
-  if (!s.isDirectory()) return s.mtimeMs;
-  return Math.max(0, ...readdirSync(p).map((e) => newestMtime(path.join(p, e))));
-}
-
-function ensureBuild() {
-  const sources = Math.max(
-    newestMtime(path.join(PORTAL_DIR, "app")),
-    newestMtime(path.join(PORTAL_DIR, "vite.config.ts")),
-    newestMtime(path.join(PORTAL_DIR, "react-router.config.ts")),
-  );
-  if (existsSync(SERVER_BUILD) && statSync(SERVER_BUILD).mtimeMs > sources) return;
-  execFileSync("npx", ["react-router", "build"], { cwd: PORTAL_DIR, stdio: ["ignore", "ignore", "pipe"] });
-}
-
-/** The parts of the testkit's Stack and the mail test server this test uses (imported untyped, see slice.test.ts). */
-interface Stack {
-  gatewayUrl: string;
-  db: { appUrl: string };
-  stop(): Promise<void>;
-}
-interface Smtp {
-  url: string;
-  messages: { envelope: { to: string[] }; subject: string; text: string }[];
-  close(): Promise<void>;
-}
-const TESTKIT_STACK: string = "@dpp/testkit/stack";
-const MAIL_TESTING: string = "@dpp/mail/testing";
-
-let smtp: Smtp;
+let h: Harness;
 let stack: Stack;
-let portal: PortalApp;
-let server: Server;
 let baseUrl: string;
 let browser: Browser;
-
-/** A free port, so the mails' links can point at the portal before it starts. */
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", () => r()));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
+let smtp: Smtp;
 
 beforeAll(async () => {
-  ensureBuild();
-  mkdirSync(SHOTS, { recursive: true });
-  const { startTestSmtpServer } = (await import(MAIL_TESTING)) as { startTestSmtpServer: () => Promise<Smtp> };
-  smtp = await startTestSmtpServer();
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  const { startStack } = (await import(TESTKIT_STACK)) as {
-    startStack: (o: { smtpUrl: string; portalUrl: string }) => Promise<Stack>;
-  };
-  stack = await startStack({ smtpUrl: smtp.url, portalUrl: baseUrl });
-  const config = loadPortalConfig({
-    NODE_ENV: "production",
-    GATEWAY_URL: stack.gatewayUrl,
-    DATABASE_URL: stack.db.appUrl,
-    SESSION_SECRET: "e2e-session-secret-0123456789abcdef",
-    DEV_MAILBOX: "false",
-    SECURE_COOKIES: "false",
-  });
-  const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild;
-  portal = createPortalApp(config, build);
-  server = await new Promise<Server>((resolve) => {
-    const s = portal.app.listen(port, "127.0.0.1", () => resolve(s));
-  });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-quic",
-      "--no-first-run",
-    ],
-  });
+  h = await startPortalHarness({ smtp: true });
+  ({ stack, baseUrl, browser } = h);
+  smtp = h.smtp as Smtp;
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await portal?.close();
-  await stack?.stop();
-  await smtp?.close();
+  await h?.close();
 });
 
 async function newPage() {

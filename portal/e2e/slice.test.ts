@@ -1,113 +1,30 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
-import type { ServerBuild } from "react-router";
+import { type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPortalApp, loadPortalConfig, type PortalApp } from "../server/index.ts";
+import { type Harness, SHOTS, type Stack, startPortalHarness } from "./harness.ts";
 
 /**
  * The dealer's slice through the real portal, gateway, subgraphs and worker, in Debian Chromium:
  * log in, find priced products with stock, build a draft, submit it, see it with its status and
  * invoice; switch brands; and the session cookie never exposes a token to page scripts.
  */
-const PORTAL_DIR = fileURLToPath(new URL("..", import.meta.url));
-const SERVER_BUILD = path.join(PORTAL_DIR, "build/server/index.js");
-const SHOTS = path.join(PORTAL_DIR, "e2e/screenshots");
-
-function newestMtime(p: string): number {
-  const s = statSync(p);
-  if (!s.isDirectory()) return s.mtimeMs;
-  return Math.max(0, ...readdirSync(p).map((e) => newestMtime(path.join(p, e))));
-}
-
-/** `react-router build`, unless the server build is newer than every source file. */
-function ensureBuild() {
-  const sources = Math.max(
-    newestMtime(path.join(PORTAL_DIR, "app")),
-    newestMtime(path.join(PORTAL_DIR, "vite.config.ts")),
-    newestMtime(path.join(PORTAL_DIR, "react-router.config.ts")),
-  );
-  if (existsSync(SERVER_BUILD) && statSync(SERVER_BUILD).mtimeMs > sources) return;
-  execFileSync("npx", ["react-router", "build"], { cwd: PORTAL_DIR, stdio: ["ignore", "ignore", "pipe"] });
-}
-
-/**
- * The part of @dpp/testkit's Stack this test uses. The stack is imported untyped: its sources (the
- * gateway's) are type-checked by their own packages, not under the portal's DOM lib.
- */
-interface Stack {
-  gatewayUrl: string;
-  db: { appUrl: string };
-  dataset: {
-    users: { email: string; password: string }[];
-    tenants: { definition: { slug: string; branding: { primary: string } } }[];
-  };
-  stop(): Promise<void>;
-}
-const TESTKIT_STACK: string = "@dpp/testkit/stack";
-
+let h: Harness;
 let stack: Stack;
-let portal: PortalApp;
-let server: Server;
 let baseUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  ensureBuild();
-  mkdirSync(SHOTS, { recursive: true });
-  const { startStack } = (await import(TESTKIT_STACK)) as { startStack: () => Promise<Stack> };
-  stack = await startStack();
-  const config = loadPortalConfig({
-    NODE_ENV: "production",
-    GATEWAY_URL: stack.gatewayUrl,
-    DATABASE_URL: stack.db.appUrl,
-    SESSION_SECRET: "e2e-session-secret-0123456789abcdef",
-    DEV_MAILBOX: "true",
-    SECURE_COOKIES: "false",
-  });
-  const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild;
-  portal = createPortalApp(config, build);
-  server = await new Promise<Server>((resolve) => {
-    const s = portal.app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-quic",
-      "--no-first-run",
-    ],
-  });
+  h = await startPortalHarness({ smtp: false });
+  ({ stack, baseUrl, browser } = h);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await portal?.close();
-  await stack?.stop();
+  await h?.close();
 });
 
-function password(email: string): string {
-  const u = stack.dataset.users.find((x) => x.email === email);
-  if (!u) throw new Error(`demo user ${email} missing from the dataset`);
-  return u.password;
-}
+const password = (email: string): string => h.password(email);
 
-function primaryOf(slug: string): string {
-  const t = stack.dataset.tenants.find((x) => x.definition.slug === slug);
-  if (!t) throw new Error(`tenant ${slug} missing`);
-  return t.definition.branding.primary;
-}
+const primaryOf = (slug: string): string => h.tenant(slug).definition.branding.primary;
 
 const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
 

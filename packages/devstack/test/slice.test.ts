@@ -1,4 +1,5 @@
 import { startTestSmtpServer, type TestSmtpServer } from "@dpp/mail/testing";
+import { demoTenant } from "@dpp/seed";
 import { postGraphQL } from "@dpp/testkit";
 import { type Stack, startStack } from "@dpp/testkit/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -75,7 +76,7 @@ describe("the slice through the gateway", () => {
     expect(list.errors).toBeUndefined();
     const nodes = list.data?.products.nodes ?? [];
     expect(nodes).toHaveLength(5);
-    const keaz = stack.dataset.tenants.find((t) => t.definition.slug === "keaz");
+    const keaz = demoTenant(stack.dataset, "keaz");
     const keazArticles = new Set(keaz?.products.map((p) => p.article));
     for (const n of nodes) {
       expect(keazArticles.has(n.article)).toBe(true);
@@ -123,7 +124,7 @@ describe("the slice through the gateway", () => {
 
   it("a token of one tenant never reaches another tenant's data", async () => {
     const keazToken = await login("dealer@keaz.demo", "keaz");
-    const wk = stack.dataset.tenants.find((t) => t.definition.slug === "wasserkraft");
+    const wk = demoTenant(stack.dataset, "wasserkraft");
     const foreign = wk?.products[0]?.id as string;
     const res = await gql<{ product: unknown }>(keazToken, `query($id: ID!) { product(id: $id) { id article } }`, {
       id: foreign,
@@ -134,9 +135,7 @@ describe("the slice through the gateway", () => {
       `{ products(first: 200) { nodes { article } } }`,
     );
     const wkArticles = new Set(wk?.products.map((p) => p.article));
-    const keazArticles = new Set(
-      stack.dataset.tenants.find((t) => t.definition.slug === "keaz")?.products.map((p) => p.article),
-    );
+    const keazArticles = new Set(demoTenant(stack.dataset, "keaz")?.products.map((p) => p.article));
     const leaked = list.data?.products.nodes.filter((n) => wkArticles.has(n.article) && !keazArticles.has(n.article));
     expect(leaked).toEqual([]);
   });

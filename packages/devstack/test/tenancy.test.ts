@@ -1,4 +1,4 @@
-import { buildDemoDataset } from "@dpp/seed";
+import { buildDemoDataset, demoTenant } from "@dpp/seed";
 import { createTestDatabase, type TestDatabase } from "@dpp/testkit";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -82,7 +82,7 @@ describe("tenancy in the database", () => {
 
     const app = postgres(db.appUrl, { max: 1, onnotice: () => {} });
     try {
-      const keaz = data.tenants.find((t) => t.definition.slug === "keaz");
+      const keaz = demoTenant(data, "keaz");
       const scoped = await app.begin(async (tx) => {
         await tx`select set_config('app.tenant_id', ${keaz?.id ?? ""}, true)`;
         return tx<{ tenant_id: string }[]>`select distinct tenant_id from catalog.products`;

@@ -1,6 +1,6 @@
 import { contrastRatio, isValidInn, parseTenantDefinition } from "@dpp/tenant";
 import { describe, expect, it } from "vitest";
-import { buildDemoDataset } from "./dataset.ts";
+import { buildDemoDataset, demoTenant } from "./dataset.ts";
 import { DEMO_PASSWORD } from "./people.ts";
 
 const data = buildDemoDataset();
@@ -174,7 +174,7 @@ describe("catalog card attributes", () => {
   );
 
   it("keaz: discontinued products name existing successors", () => {
-    const keaz = data.tenants.find((t) => t.definition.slug === "keaz");
+    const keaz = demoTenant(data, "keaz");
     const discontinued = keaz?.products.filter((p) => p.discontinued) ?? [];
     expect(discontinued.length).toBeGreaterThan(3);
     const articles = new Set(keaz?.products.map((p) => p.article));

@@ -131,3 +131,10 @@ function demoPricing(slug: string, companyId: string | null, products: DemoProdu
   }
   return undefined;
 }
+
+/** A demo tenant by slug (tests and tools); throws when the data set has no such tenant. */
+export function demoTenant<T extends { definition: { slug: string } }>(data: { tenants: T[] }, slug: string): T {
+  const tenant = data.tenants.find((t) => t.definition.slug === slug);
+  if (!tenant) throw new Error(`demo tenant ${slug} is missing from the data set`);
+  return tenant;
+}

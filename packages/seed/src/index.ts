@@ -1,3 +1,3 @@
-export { buildDemoDataset } from "./dataset.ts";
+export { buildDemoDataset, demoTenant } from "./dataset.ts";
 export { DEMO_PASSWORD } from "./people.ts";
 export * from "./types.ts";

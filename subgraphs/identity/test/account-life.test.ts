@@ -1,5 +1,6 @@
 import { type Actor, INTERNAL_TOKEN_HEADER, signInternalToken } from "@dpp/auth";
 import { startTestSmtpServer, type TestSmtpServer } from "@dpp/mail/testing";
+import { demoTenant } from "@dpp/seed";
 import { postGraphQL, TEST_INTERNAL_SECRET } from "@dpp/testkit";
 import { type Stack, startStack } from "@dpp/testkit/stack";
 import { decodeProtectedHeader } from "jose";
@@ -116,7 +117,7 @@ describe("profile and data change requests", () => {
       bearer(s),
     );
     expect(r.requestDataChange).toEqual({ __typename: "Accepted", message: "Запрос отправлен вашему менеджеру" });
-    const tenant = stack.dataset.tenants.find((t) => t.definition.slug === "wasserkraft");
+    const tenant = demoTenant(stack.dataset, "wasserkraft");
     const mail = await mailTo(tenant?.definition.contactEmail ?? "");
     expect(mail.text).toContain("Льва Толстого, 16");
     const h = await gql(
