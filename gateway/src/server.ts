@@ -43,6 +43,11 @@ export interface GatewayDeps {
   jwksUrl: string;
   /** Expected `iss` of access tokens. */
   issuer: string;
+  /**
+   * Least time between two JWKS fetches triggered by an unknown kid (default 30 000, jose's).
+   * Identity's publish delay for a rotated key must exceed it (identity's KeyTiming).
+   */
+  jwksCooldownMs?: number;
   /** HS256 secret of the internal token the subgraphs verify. */
   internalTokenSecret: string;
   /** Production: mask internal errors, no stack traces, no landing page, no introspection. */
@@ -171,7 +176,7 @@ const invalidToken = () => new Refused(401, "UNAUTHENTICATED", "Access token is 
 /** Builds the gateway on express: /health and /graphql. The caller listens and calls stop(). */
 export async function createServer(deps: GatewayDeps) {
   // Keyed by the JWKS URL, not by tenant: holds only public keys, refetched on an unknown kid.
-  const jwks = createRemoteJWKSet(new URL(deps.jwksUrl));
+  const jwks = createRemoteJWKSet(new URL(deps.jwksUrl), { cooldownDuration: deps.jwksCooldownMs ?? 30_000 });
   // Read by the ApolloGateway constructor; the library offers no option for it.
   if (!deps.apolloTelemetry) process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const protect = deps.protections !== false;

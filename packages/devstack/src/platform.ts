@@ -59,6 +59,8 @@ export interface PlatformOptions {
   portalUrl?: string;
   /** Start the outbox worker (default true). */
   worker?: boolean;
+  /** Signing-key rotation timing: identity's publish delay and the gateway's JWKS refetch cooldown (defaults 65 s / 30 s). */
+  keyRotation?: { publishDelayMs: number; jwksCooldownMs: number };
 }
 
 export interface Platform {
@@ -106,7 +108,12 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     });
     const identityUrl = await up(
       "identity",
-      await identity.createServer({ ...common, mailer: identityMailer, portalUrl: opts.portalUrl }),
+      await identity.createServer({
+        ...common,
+        mailer: identityMailer,
+        portalUrl: opts.portalUrl,
+        keyTiming: opts.keyRotation && { refreshMs: 30_000, publishDelayMs: opts.keyRotation.publishDelayMs },
+      }),
       opts.ports.identity,
     );
     const catalogUrl = await up("catalog", await catalog.createServer(common), opts.ports.catalog);
@@ -133,6 +140,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
         issuer: "dpp-identity",
         internalTokenSecret: opts.internalTokenSecret,
         maskErrors: opts.maskErrors,
+        jwksCooldownMs: opts.keyRotation?.jwksCooldownMs,
       }),
       opts.ports.gateway,
     );

@@ -95,6 +95,8 @@ export interface DemoUser {
   password: string; // demo only: printed by npm start
   fullName: string;
   phone: string | null;
+  /** A generated password the person must change at first login (onboarding files). */
+  mustChangePassword?: boolean;
 }
 
 export interface DemoCompany {

@@ -37,6 +37,8 @@ export async function startStack(opts: { smtpUrl?: string; portalUrl?: string } 
     supergraphSdl: readFileSync(SUPERGRAPH, "utf8"),
     worker: true,
     portalUrl: opts.portalUrl,
+    // A rotated key signs 2 s after it is published; the gateway may refetch after 1 s.
+    keyRotation: { publishDelayMs: 2_000, jwksCooldownMs: 1_000 },
   });
   return {
     gatewayUrl: platform.gatewayGraphqlUrl,

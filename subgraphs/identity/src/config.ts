@@ -8,6 +8,8 @@ const schema = subgraphEnv
     JWT_ISSUER: z.string().min(1).default("dpp-identity"),
     ACCESS_TOKEN_TTL_SECONDS: seconds(900),
     REFRESH_TOKEN_TTL_SECONDS: seconds(2_592_000),
+    /** After a rotation the new key only signs this much later (≥ 30 s refresh + the gateway's JWKS cooldown). */
+    SIGNING_KEY_PUBLISH_DELAY_SECONDS: seconds(65),
     JWT_PRIVATE_KEY_PEM: z
       .string()
       .includes("-----BEGIN PRIVATE KEY-----", { message: "must be a PKCS8 PEM (-----BEGIN PRIVATE KEY-----)" })
@@ -23,6 +25,7 @@ const schema = subgraphEnv
       issuer: env.JWT_ISSUER,
       accessTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
+      publishDelaySeconds: env.SIGNING_KEY_PUBLISH_DELAY_SECONDS,
       /** Where the signing key comes from: the environment, or generated and kept in the database. */
       signingKey: env.JWT_PRIVATE_KEY_PEM
         ? ({ source: "pem", pem: env.JWT_PRIVATE_KEY_PEM.replaceAll("\\n", "\n") } as const)

@@ -23,7 +23,7 @@ export interface SigningKey {
 export interface KeyRing {
   current(): Promise<SigningKey>;
   jwks(): Promise<{ keys: JWK[] }>;
-  /** Makes a new key the signing key; the old one stays published until its tokens expire. */
+  /** Publishes a new key that takes over signing after the publish delay; the old one stays published until its tokens expire. */
   rotate(): Promise<{ kid: string; retired: string[] }>;
 }
 
@@ -59,37 +59,62 @@ async function insertKey(db: IdentityDb): Promise<string> {
   return kid;
 }
 
+/** How a rotation reaches verifiers before the new key signs anything. */
+export interface KeyTiming {
+  /** Each identity instance re-reads the key table at most this often. */
+  refreshMs: number;
+  /**
+   * A new key is published at once but signs only this long after the rotation, so every
+   * verifier can have fetched it first: at least `refreshMs` (other identity instances serving a
+   * stale JWKS) plus the verifiers' refetch cooldown (the gateway's `jwksCooldownMs`).
+   */
+  publishDelayMs: number;
+}
+
+/** 30 s table refresh + the gateway's 30 s JWKS cooldown + 5 s of slack. */
+export const DEFAULT_KEY_TIMING: KeyTiming = { refreshMs: 30_000, publishDelayMs: 65_000 };
+
 /**
- * Keys kept in `identity.signing_keys`. The newest key that is not retired signs; the JWKS lists
- * it and every key retired less than `accessTtlSeconds` (+ 60 s of clock skew) ago. Each instance
- * re-reads the table at most every `refreshMs`, so a rotation reaches every instance within it;
- * verifiers (the gateway) refetch the JWKS on an unknown kid, so the new key is published before
- * anyone signs with it (insert first, sign after the next read).
+ * Keys kept in `identity.signing_keys`, rotated publish-before-sign. The JWKS lists every key
+ * that is not retired or was retired less than `accessTtlSeconds` (+ 60 s of clock skew) ago.
+ * A rotation inserts the new key (published at once) and schedules the old one's retirement
+ * `publishDelayMs` ahead; until then the old key keeps signing. The signer is the newest
+ * unretired key older than `publishDelayMs`, or, on a fresh install, the only key there is.
  */
-export function databaseKeyRing(db: IdentityDb, accessTtlSeconds: number, refreshMs = 30_000): KeyRing {
-  let cache: { at: number; signer: SigningKey; jwks: { keys: JWK[] } } | null = null;
-  const load = async () => {
-    const since = new Date(Date.now() - (accessTtlSeconds + 60) * 1000);
+export function databaseKeyRing(
+  db: IdentityDb,
+  accessTtlSeconds: number,
+  timing: KeyTiming = DEFAULT_KEY_TIMING,
+): KeyRing {
+  let cache: { until: number; signer: SigningKey; jwks: { keys: JWK[] } } | null = null;
+  const load = async (): Promise<NonNullable<typeof cache>> => {
+    const now = Date.now();
+    const since = new Date(now - (accessTtlSeconds + 60) * 1000);
     const rows = await db
       .select()
       .from(signingKeys)
       .where(or(isNull(signingKeys.retiredAt), gt(signingKeys.retiredAt, since)))
       .orderBy(desc(signingKeys.createdAt), desc(signingKeys.kid));
-    if (!rows.some((r) => r.retiredAt === null)) {
+    const live = rows.filter((r) => r.retiredAt === null || r.retiredAt.getTime() > now);
+    if (live.length === 0) {
       await insertKey(db);
       return load();
     }
     // Concurrent first starts may each insert a key: all agree on the newest; all are published.
-    const active = rows.find((r) => r.retiredAt === null);
-    if (!active) throw new Error("signing key: none active");
+    const ripe = live.find((r) => r.createdAt.getTime() <= now - timing.publishDelayMs);
+    const signer = ripe ?? live[0];
+    if (!signer) throw new Error("signing key: none active");
+    // Re-read when a pending key ripens or the signer retires, not only every refreshMs.
+    const events = live.flatMap((r) => [r.createdAt.getTime() + timing.publishDelayMs, r.retiredAt?.getTime() ?? 0]);
+    const until = Math.min(now + timing.refreshMs, ...events.filter((t) => t > now));
     cache = {
-      at: Date.now(),
-      signer: { kid: active.kid, privateKey: await importPrivate(active.privateJwk) },
+      until,
+      signer: { kid: signer.kid, privateKey: await importPrivate(signer.privateJwk) },
       jwks: { keys: rows.map((r) => published(r.publicJwk, r.kid)) },
     };
     return cache;
   };
-  const fresh = async () => (cache && Date.now() - cache.at < refreshMs ? cache : load());
+  const fresh = async () => (cache && Date.now() < cache.until ? cache : load());
   return {
     current: async () => (await fresh()).signer,
     jwks: async () => (await fresh()).jwks,
@@ -97,7 +122,7 @@ export function databaseKeyRing(db: IdentityDb, accessTtlSeconds: number, refres
       const kid = await insertKey(db);
       const retired = await db
         .update(signingKeys)
-        .set({ retiredAt: new Date() })
+        .set({ retiredAt: new Date(Date.now() + timing.publishDelayMs) })
         .where(and(isNull(signingKeys.retiredAt), ne(signingKeys.kid, kid)))
         .returning({ kid: signingKeys.kid })
         .then((rows) => rows.map((r) => r.kid));

@@ -1,6 +1,7 @@
 import { runMain } from "@dpp/config";
 import { serveUntilSignal } from "@dpp/server";
 import { loadIdentityConfig } from "./config.ts";
+import { DEFAULT_KEY_TIMING } from "./keys.ts";
 import { createServer } from "./server.ts";
 
 await runMain("identity", async () => {
@@ -13,6 +14,7 @@ await runMain("identity", async () => {
     issuer: tokens.issuer,
     accessTokenTtlSeconds: tokens.accessTtlSeconds,
     refreshTokenTtlSeconds: tokens.refreshTtlSeconds,
+    keyTiming: { ...DEFAULT_KEY_TIMING, publishDelayMs: tokens.publishDelaySeconds * 1000 },
     signingKeyPem: tokens.signingKey.source === "pem" ? tokens.signingKey.pem : undefined,
   });
   await serveUntilSignal("identity", server, config.http, " (JWKS at /.well-known/jwks.json)");

@@ -14,7 +14,14 @@ import type { IdentityDb } from "./server.ts";
  */
 export interface IdentitySeedData {
   tenants: readonly { id: string; definition: TenantDefinition }[];
-  users: readonly { id: string; email: string; password: string; fullName: string; phone: string | null }[];
+  users: readonly {
+    id: string;
+    email: string;
+    password: string;
+    fullName: string;
+    phone: string | null;
+    mustChangePassword?: boolean;
+  }[];
   companies: readonly {
     id: string;
     name: string;
@@ -64,6 +71,7 @@ export async function seedIdentity(db: IdentityDb, data: IdentitySeedData): Prom
         passwordHash: await hash(u.password),
         fullName: u.fullName,
         phone: u.phone,
+        mustChangePassword: u.mustChangePassword ?? false,
       })),
     );
     if (rows.length > 0) await db.insert(users).values(rows).onConflictDoNothing();

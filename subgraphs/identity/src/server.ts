@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { gql } from "graphql-tag";
 import { createContext, type IdentityRuntime } from "./context.ts";
 import * as schema from "./db/schema.ts";
-import { databaseKeyRing, keyRingFromPem } from "./keys.ts";
+import { databaseKeyRing, type KeyTiming, keyRingFromPem } from "./keys.ts";
 import { resolvers } from "./resolvers/index.ts";
 import { mountApiKeyRoute } from "./services/api-key-route.ts";
 import { createLimits, type LimitRules } from "./services/limits.ts";
@@ -39,6 +39,8 @@ export interface IdentityDeps {
   portalUrl?: string;
   /** Lifetime of e-mailed links. Default 86400 (24 hours). */
   linkTtlSeconds?: number;
+  /** Signing-key refresh and publish-before-sign delay (default DEFAULT_KEY_TIMING). */
+  keyTiming?: KeyTiming;
   /** Rate limits and lockouts; defaults in services/limits.ts. */
   limits?: LimitRules;
 }
@@ -48,7 +50,9 @@ export async function createServer(deps: IdentityDeps) {
   const { sql: pool, db } = open(deps.databaseUrl);
   try {
     const accessTtl = deps.accessTokenTtlSeconds ?? 900;
-    const keys = deps.signingKeyPem ? await keyRingFromPem(deps.signingKeyPem) : databaseKeyRing(db, accessTtl);
+    const keys = deps.signingKeyPem
+      ? await keyRingFromPem(deps.signingKeyPem)
+      : databaseKeyRing(db, accessTtl, deps.keyTiming);
     await keys.current();
     const rt: IdentityRuntime = {
       db,
