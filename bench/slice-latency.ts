@@ -1,5 +1,5 @@
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from "@dpp/auth";
-import { type Stats, sequential, throughput } from "./src/measure.ts";
+import { alternating, type Stats, sequential, throughput } from "./src/measure.ts";
 import { BENCH_SECRET, startBenchStack } from "./src/stack.ts";
 
 /**
@@ -54,6 +54,12 @@ export async function sliceLatency(opts: { smoke: boolean }) {
     results.directSubgraphLatency = await sequential(direct, n, 20);
     results.gatewayLatency = await sequential(viaGateway, n, 20);
     results.gatewayFederatedLatency = await sequential(federated, n, 20);
+    // Goal ≤ 1 ms: what the gateway adds to a one-subgraph query (token checks, plan, fetch, merge),
+    // measured alternately (direct, gateway, direct, …) so that both see the same machine load.
+    const [direct2, gateway2] = await alternating(direct, viaGateway, n, 20);
+    results.overheadDirect = direct2;
+    results.overheadGateway = gateway2;
+    results.gatewayOverheadP50Ms = Math.round((gateway2.p50 - direct2.p50) * 100) / 100;
     results.directSubgraphRps = await throughput(direct, 10, seconds);
     results.gatewayRps = await throughput(viaGateway, 10, seconds);
     results.gatewayFederatedRps = await throughput(federated, 10, seconds);

@@ -50,3 +50,30 @@ export async function throughput(call: () => Promise<void>, concurrency: number,
   await Promise.all(Array.from({ length: concurrency }, lane));
   return Math.round((done / ((performance.now() - start) / 1000)) * 10) / 10;
 }
+
+/**
+ * Calls `a` and `b` alternately `n` times each (after `warmup` pairs), so both see the same
+ * machine load; returns the latency stats of each. For differences of a millisecond or less.
+ */
+export async function alternating(
+  a: () => Promise<void>,
+  b: () => Promise<void>,
+  n: number,
+  warmup: number,
+): Promise<[Stats, Stats]> {
+  for (let i = 0; i < warmup; i++) {
+    await a();
+    await b();
+  }
+  const sa: number[] = [];
+  const sb: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let t = performance.now();
+    await a();
+    sa.push(performance.now() - t);
+    t = performance.now();
+    await b();
+    sb.push(performance.now() - t);
+  }
+  return [stats(sa), stats(sb)];
+}

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { composeServices } from "@apollo/composition";
 import { parse } from "graphql";
 import { subgraphs as allSubgraphs, type SubgraphDefinition } from "./subgraphs.ts";
@@ -36,7 +37,21 @@ export interface ComposeOptions {
   onMissing?: (names: string[]) => void;
 }
 
-/** Reads every subgraph's src/schema.graphql and returns the composed supergraph SDL. */
+/**
+ * A subgraph's SDL: src/schema.graphql followed by its feature modules, src/<feature>/schema.graphql
+ * in name order (the subgraph's server loads the same files, e.g. orders' import/schema.graphql).
+ */
+export function subgraphSdl(schemaPath: string): string {
+  const dir = path.dirname(schemaPath);
+  const modules = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => path.join(dir, d.name, "schema.graphql"))
+    .filter((p) => existsSync(p))
+    .sort();
+  return [schemaPath, ...modules].map((p) => readFileSync(p, "utf8")).join("\n");
+}
+
+/** Reads every subgraph's src/schema.graphql (and feature modules) and returns the composed supergraph SDL. */
 export function composeSupergraph(opts: ComposeOptions = {}): string {
   const list = opts.subgraphs ?? allSubgraphs;
   const missing = list.filter((s) => !existsSync(s.schemaPath)).map((s) => s.name);
@@ -47,6 +62,6 @@ export function composeSupergraph(opts: ComposeOptions = {}): string {
   return composeFromSdl(
     list
       .filter((s) => !missing.includes(s.name))
-      .map((s) => ({ name: s.name, url: s.defaultUrl, typeDefs: readFileSync(s.schemaPath, "utf8") })),
+      .map((s) => ({ name: s.name, url: s.defaultUrl, typeDefs: subgraphSdl(s.schemaPath) })),
   );
 }

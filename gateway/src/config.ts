@@ -29,6 +29,8 @@ const schema = z
     PORTAL_CLIENT_SECRET: secret.optional(),
     /** Introspection for everyone in production (staff always may). */
     INTROSPECTION: z.enum(["true", "false"]).default("false"),
+    /** GraphiQL at /explorer: on in development and test, off in production unless true. */
+    EXPLORER: z.enum(["true", "false"]).optional(),
   })
   .transform((env) => {
     const urls: Record<SubgraphName, string> = {
@@ -51,6 +53,7 @@ const schema = z
       persistedOperationsPath: path.resolve(repoRoot, env.PERSISTED_OPERATIONS_PATH),
       portalClientSecret: env.PORTAL_CLIENT_SECRET,
       introspection: env.INTROSPECTION === "true",
+      explorer: env.EXPLORER ? env.EXPLORER === "true" : env.NODE_ENV !== "production",
     };
   });
 

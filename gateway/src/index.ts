@@ -6,3 +6,4 @@ export type { GatewayContext, GatewayDeps } from "./server.ts";
 export { createServer, requestIdOf } from "./server.ts";
 export type { SubgraphDefinition, SubgraphName } from "./subgraphs.ts";
 export { repoRoot, subgraphs } from "./subgraphs.ts";
+export { loadManifest } from "./trusted-documents.ts";

@@ -21,6 +21,7 @@ await runMain("gateway", async () => {
     internalTokenSecret: config.internalTokenSecret,
     maskErrors: config.env === "production",
     introspection: config.introspection,
+    explorer: config.explorer,
     persistedDocuments: {
       manifest: loadManifest(config.persistedOperationsPath),
       clientSecret: config.portalClientSecret,

@@ -1,36 +1,35 @@
 import { randomUUID } from "node:crypto";
-import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { expressMiddleware } from "@as-integrations/express5";
 import {
   AccessTokenError,
   type Actor,
   ANONYMOUS,
-  INTERNAL_TOKEN_HEADER,
+  actorTenant,
   REQUEST_ID_HEADER,
   signInternalToken,
   verifyAccessToken,
 } from "@dpp/auth";
 import express, { type Request, type Response } from "express";
-import { GraphQLError } from "graphql";
 import { createRemoteJWKSet, type JWTVerifyGetKey, errors as joseErrors } from "jose";
 import type { Logger } from "pino";
 import { createApiKeyActors } from "./api-keys.ts";
+import { graphqlHandler } from "./execute.ts";
+import { mountExplorer } from "./explorer.ts";
 import { introspectionPlugin } from "./introspection.ts";
 import { batchLimit, bodyErrors, DEFAULT_LIMITS, type Limits, limitErrorOf, limitRules } from "./limits.ts";
 import {
-  childTraceparent,
   countRefusals,
   createGatewayMetrics,
   createLogger,
-  type GatewayMetrics,
   observabilityPlugin,
   traceMiddleware,
 } from "./observability.ts";
 import { DEFAULT_RATE_LIMITS, type RateLimits, rateLimit } from "./rate-limit.ts";
+import { SubgraphClient } from "./subgraph-client.ts";
 import { repoRoot } from "./subgraphs.ts";
-import { loadManifest, type PersistedManifest, trustedDocuments } from "./trusted-documents.ts";
+import { CLIENT_HEADER, loadManifest, type PersistedManifest, trustedDocuments } from "./trusted-documents.ts";
 
 const DEFAULT_MANIFEST_PATH = `${repoRoot}schema/operations/portal.json`;
 
@@ -72,11 +71,19 @@ export interface GatewayDeps {
   };
   /** Default: pino JSON on stdout at LOG_LEVEL. */
   logger?: Logger;
+  /** GraphiQL at /explorer (default: on unless masking errors, i.e. off in production unless EXPLORER=true). */
+  explorer?: boolean;
   /**
    * Every protection above on (default). Off only to measure what they cost (bench/gateway-protections.ts):
    * the gateway as it was, with Apollo's CSRF prevention and body limit only.
    */
   protections?: boolean;
+  /**
+   * Safe in-flight deduplication (default true): an identical query from the same caller (same
+   * credentials, actor, address, operation and variables) while one is running shares its answer
+   * (gateway/src/execute.ts). False executes every request (bench/guild: "every request executed").
+   */
+  deduplicate?: boolean;
 }
 
 /** What every request carries through the gateway: the verified caller and the request id. */
@@ -94,71 +101,6 @@ const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 /** Accepts a caller's request id only when it is short and plain; otherwise makes a new one. */
 export function requestIdOf(incoming: string | undefined): string {
   return incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-}
-
-/**
- * Node's built-in fetch (undici): a keep-alive connection pool per subgraph origin, so
- * subgraph calls reuse sockets instead of opening one per fetch.
- *
- * A subgraph answers a GraphQL error with an HTTP status (401 for a request without a tenant);
- * its body is still a well-formed GraphQL response (GraphQL over HTTP), so it is handed to the
- * query plan as one: the client sees the subgraph's error and code with its path, not
- * "401: Unauthorized" with the subgraph's URL and raw body in the extensions.
- */
-const keepAliveFetcher: RemoteGraphQLDataSource["fetcher"] = async (url, init) => {
-  const res = await fetch(url, init);
-  if (res.ok || !/json/i.test(res.headers.get("content-type") ?? "")) return res;
-  const text = await res.text();
-  let graphqlBody = false;
-  try {
-    const body: unknown = JSON.parse(text);
-    graphqlBody = typeof body === "object" && body !== null && Array.isArray((body as { errors?: unknown }).errors);
-  } catch {
-    graphqlBody = false;
-  }
-  return graphqlBody
-    ? new Response(text, { status: 200, headers: res.headers })
-    : new Response(text, { status: res.status, statusText: res.statusText, headers: res.headers });
-};
-
-/** Sends only what the gateway decides: the signed identity and the request id, never a client header. */
-class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    opts: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
-    private readonly observed?: { name: string; metrics: GatewayMetrics },
-  ) {
-    super(opts);
-    const fetcher = this.fetcher;
-    this.fetcher = async (url, init) => {
-      const end = this.observed?.metrics.subgraphFetch.startTimer({ subgraph: this.observed.name });
-      try {
-        const res = await fetcher(url, init);
-        end?.({ status: String(res.status) });
-        return res;
-      } catch (error) {
-        end?.({ status: "network_error" });
-        throw error;
-      }
-    };
-  }
-
-  /** A non-GraphQL failure (proxy page, 5xx): no subgraph URL or body in what the client sees. */
-  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0]) {
-    return new GraphQLError(`Subgraph request failed: ${response.status} ${response.statusText}`.trim());
-  }
-
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    const headers = request.http?.headers;
-    if (!headers) return;
-    const names: string[] = [];
-    for (const [name] of headers) names.push(name);
-    for (const name of names) if (name.toLowerCase() !== "content-type") headers.delete(name);
-    // Health checks and schema loads have no request context: they go out as anonymous.
-    if (typeof context.internalToken !== "function") return;
-    headers.set(INTERNAL_TOKEN_HEADER, await context.internalToken());
-    headers.set(REQUEST_ID_HEADER, context.requestId);
-    if (context.trace) headers.set("traceparent", childTraceparent(context.trace));
-  }
 }
 
 /** Why a request was refused before any GraphQL runs: 401 for the token, 503 when keys can't be fetched. */
@@ -183,10 +125,14 @@ export async function createServer(deps: GatewayDeps) {
   const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const logger = deps.logger ?? createLogger("gateway");
   const metrics = createGatewayMetrics();
+  const clients: SubgraphClient[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource({ url: deps.subgraphUrls[name] ?? url, fetcher: keepAliveFetcher }, { name, metrics }),
+    buildService: ({ name, url }) => {
+      const client = new SubgraphClient(name, deps.subgraphUrls[name] ?? url ?? "", metrics);
+      clients.push(client);
+      return client;
+    },
   });
   const rules = protect ? limitRules(limits) : undefined;
   const persisted = deps.persistedDocuments ?? { manifest: loadManifest(DEFAULT_MANIFEST_PATH) };
@@ -263,6 +209,7 @@ export async function createServer(deps: GatewayDeps) {
     res.setHeader("content-type", metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
+  if (deps.explorer ?? !deps.maskErrors) mountExplorer(app);
   app.get("/health", (_req, res) => {
     if (ready) res.json({ status: "ok", service: "gateway" });
     else res.status(503).json({ status: "unavailable", service: "gateway" });
@@ -300,8 +247,8 @@ export async function createServer(deps: GatewayDeps) {
   }
   app.use(
     "/graphql",
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
+    graphqlHandler<GatewayContext>(apollo, {
+      context: async (req, res) => {
         const requestId = String(res.locals.requestId);
         const actor = res.locals.actor as Actor;
         let token: Promise<string> | undefined;
@@ -315,6 +262,36 @@ export async function createServer(deps: GatewayDeps) {
           },
         };
       },
+      // Everything the answer may depend on about the caller; two callers never share.
+      callerKey:
+        deps.deduplicate === false
+          ? undefined
+          : (req, res) =>
+              JSON.stringify([
+                req.header("authorization") ?? "",
+                req.header("x-api-key") ?? "",
+                req.header(CLIENT_HEADER) ?? "",
+                req.ip ?? "",
+                res.locals.actor,
+              ]),
+      onShared: (_req, res, operationName, ms) => {
+        const actor = res.locals.actor as Actor;
+        metrics.operation.observe(
+          { operation: operationName ?? "(anonymous)", type: "query", outcome: "ok" },
+          ms / 1000,
+        );
+        logger.info(
+          {
+            requestId: res.locals.requestId,
+            operation: operationName ?? null,
+            tenantId: actorTenant(actor),
+            ms: Math.round(ms),
+            errors: 0,
+            shared: true,
+          },
+          "graphql",
+        );
+      },
     }),
   );
 
@@ -324,6 +301,7 @@ export async function createServer(deps: GatewayDeps) {
     stop: async () => {
       ready = false;
       await apollo.stop();
+      await Promise.all(clients.map((c) => c.close()));
     },
   };
 }

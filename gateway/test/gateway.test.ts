@@ -72,7 +72,12 @@ beforeAll(async () => {
     },
   ]);
   await adminCatalog.stop();
-  const adminInventory = await createInventory({ databaseUrl: db.adminUrl, internalTokenSecret: TEST_INTERNAL_SECRET });
+  // Seeding only: this instance never looks an article up in the catalog.
+  const adminInventory = await createInventory({
+    databaseUrl: db.adminUrl,
+    internalTokenSecret: TEST_INTERNAL_SECRET,
+    catalogUrl: "http://127.0.0.1:9",
+  });
   const wh = (id: string, code: string) => ({ id, code, name: `Склад ${code}`, city: code, address: `${code}, 1` });
   await seedInventory(adminInventory.db, [
     {
@@ -105,7 +110,7 @@ beforeAll(async () => {
     await createCatalog({ databaseUrl: db.appUrl, internalTokenSecret: TEST_INTERNAL_SECRET }),
   );
   inventoryUrl = await startSubgraph(
-    await createInventory({ databaseUrl: db.appUrl, internalTokenSecret: TEST_INTERNAL_SECRET }),
+    await createInventory({ databaseUrl: db.appUrl, internalTokenSecret: TEST_INTERNAL_SECRET, catalogUrl }),
   );
 
   // A tiny identity stand-in: only the JWKS with one ES256 public key.

@@ -120,7 +120,7 @@ describe("operation limits", () => {
     const smallBatch = await post([{ query: "{ a: __typename }" }, { query: "{ b: __typename }" }]);
     expect(await smallBatch.json()).toEqual([{ data: { a: "Query" } }, { data: { b: "Query" } }]);
 
-    const big = await post({ query: "{ __typename }", variables: { pad: "x".repeat(300 * 1024) } });
+    const big = await post({ query: "{ __typename }", variables: { pad: "x".repeat(2100 * 1024) } });
     expect(big.status).toBe(413);
     expect(((await big.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe(
       "PAYLOAD_TOO_LARGE",

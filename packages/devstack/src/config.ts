@@ -26,6 +26,8 @@ const schema = z
     APP_DB_PASSWORD: z.string().min(12).optional(),
     INTERNAL_TOKEN_SECRET: z.string().min(32).optional(),
     SESSION_SECRET: z.string().min(32).optional(),
+    /** Signs the portal's requests to the gateway (trusted documents). */
+    PORTAL_CLIENT_SECRET: z.string().min(32).optional(),
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default("Дилерский портал <no-reply@dealer-portal.local>"),
     SEED: z.enum(["if-empty", "always", "never"]).default("if-empty"),
@@ -46,7 +48,11 @@ const schema = z
       portal: e.PORTAL_PORT,
     },
     appRole: { user: e.APP_DB_USER, password: e.APP_DB_PASSWORD },
-    secrets: { internalToken: e.INTERNAL_TOKEN_SECRET, session: e.SESSION_SECRET },
+    secrets: {
+      internalToken: e.INTERNAL_TOKEN_SECRET,
+      session: e.SESSION_SECRET,
+      portalClient: e.PORTAL_CLIENT_SECRET,
+    },
     mail: e.SMTP_URL
       ? ({ kind: "smtp", url: e.SMTP_URL, from: e.MAIL_FROM } as const)
       : ({ kind: "dev-mailbox", from: e.MAIL_FROM } as const),
@@ -71,6 +77,7 @@ export function resolveSecrets(config: DevstackConfig) {
   const next = {
     internalToken: config.secrets.internalToken ?? stored.internalToken ?? gen() + gen(),
     session: config.secrets.session ?? stored.session ?? gen() + gen(),
+    portalClient: config.secrets.portalClient ?? stored.portalClient ?? gen() + gen(),
     appDbPassword: config.appRole.password ?? stored.appDbPassword ?? gen(),
   };
   mkdirSync(config.dataDir, { recursive: true });

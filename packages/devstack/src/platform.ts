@@ -13,6 +13,8 @@ import {
   createFinanceClient,
   createIdentityAuditLog,
   createIdentityDirectory,
+  createInventoryService,
+  createOrderEvents,
   installJobQueue,
   startWorker,
 } from "@dpp/worker";
@@ -57,10 +59,14 @@ export interface PlatformOptions {
   maskErrors?: boolean;
   /** The portal's public URL, for links in identity's mails. */
   portalUrl?: string;
+  /** Shared with the portal: its requests must be signed with it (trusted documents). */
+  portalClientSecret?: string;
   /** Start the outbox worker (default true). */
   worker?: boolean;
   /** Signing-key rotation timing: identity's publish delay and the gateway's JWKS refetch cooldown (defaults 65 s / 30 s). */
   keyRotation?: { publishDelayMs: number; jwksCooldownMs: number };
+  /** The gateway's rate limits (default: its defaults); benches raise them so they never refuse. */
+  gatewayRateLimits?: gateway.GatewayDeps["rateLimits"];
 }
 
 export interface Platform {
@@ -112,14 +118,26 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
         ...common,
         mailer: identityMailer,
         portalUrl: opts.portalUrl,
+        // Development and tests: webhook receivers run on localhost.
+        webhookAllowPrivateUrls: true,
         keyTiming: opts.keyRotation && { refreshMs: 30_000, publishDelayMs: opts.keyRotation.publishDelayMs },
       }),
       opts.ports.identity,
     );
     const catalogUrl = await up("catalog", await catalog.createServer(common), opts.ports.catalog);
-    const inventoryUrl = await up("inventory", await inventory.createServer(common), opts.ports.inventory);
-    const ordersUrl = await up("orders", await orders.createServer({ ...common, catalogUrl }), opts.ports.orders);
-    const financeUrl = await up(
+    const inventoryUrl = await up(
+      "inventory",
+      await inventory.createServer({ ...common, catalogUrl }),
+      opts.ports.inventory,
+    );
+    let financeUrl = "";
+    const ordersUrl = await up(
+      "orders",
+      // Finance starts after orders (it needs ordersUrl); orders asks finance only when a guard needs it.
+      await orders.createServer({ ...common, catalogUrl, inventoryUrl, financeUrl: () => financeUrl }),
+      opts.ports.orders,
+    );
+    financeUrl = await up(
       "finance",
       await finance.createServer({ ...common, ordersUrl, identityUrl }),
       opts.ports.finance,
@@ -141,6 +159,13 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
         internalTokenSecret: opts.internalTokenSecret,
         maskErrors: opts.maskErrors,
         jwksCooldownMs: opts.keyRotation?.jwksCooldownMs,
+        rateLimits: opts.gatewayRateLimits,
+        persistedDocuments: opts.portalClientSecret
+          ? {
+              manifest: gateway.loadManifest(`${gateway.repoRoot}schema/operations/portal.json`),
+              clientSecret: opts.portalClientSecret,
+            }
+          : undefined,
       }),
       opts.ports.gateway,
     );
@@ -154,6 +179,9 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
         directory: createIdentityDirectory({ identityUrl, internalTokenSecret: opts.internalTokenSecret }),
         finance: createFinanceClient({ financeUrl, internalTokenSecret: opts.internalTokenSecret }),
         audit: createIdentityAuditLog({ identityUrl, internalTokenSecret: opts.internalTokenSecret }),
+        inventory: createInventoryService({ inventoryUrl, internalTokenSecret: opts.internalTokenSecret }),
+        orderEvents: createOrderEvents({ ordersUrl, internalTokenSecret: opts.internalTokenSecret }),
+        webhooks: { allowPrivateAddresses: true },
       });
       stops.push(async () => {
         await worker.stop();

@@ -35,6 +35,8 @@ export async function startPortal(opts: {
   gatewayUrl: string;
   databaseUrl: string;
   sessionSecret: string;
+  /** The gateway's PORTAL_CLIENT_SECRET: the portal signs its requests with it. */
+  clientSecret?: string;
   devMailbox: boolean;
 }) {
   ensurePortalBuild();
@@ -45,6 +47,7 @@ export async function startPortal(opts: {
     GATEWAY_URL: opts.gatewayUrl,
     DATABASE_URL: opts.databaseUrl,
     SESSION_SECRET: opts.sessionSecret,
+    PORTAL_CLIENT_SECRET: opts.clientSecret,
     DEV_MAILBOX: opts.devMailbox ? "true" : "false",
     SECURE_COOKIES: "false",
   });

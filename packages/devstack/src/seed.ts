@@ -53,6 +53,7 @@ export async function seedPlatform(appUrl: string, data: DemoDataset): Promise<v
         priceTiers: t.pricing?.priceTiers,
         tierAssignments: t.pricing?.tierAssignments,
         personalPrices: t.pricing?.personalPrices,
+        promotions: t.promotions,
       })),
     );
     await inventory.seedInventory(

@@ -62,6 +62,7 @@ async function main() {
       appUrl: db.appUrl,
       queueUrl: db.adminUrl,
       internalTokenSecret: secrets.internalToken,
+      portalClientSecret: secrets.portalClient,
       host: config.host,
       ports: config.ports,
       mail: config.mail,
@@ -77,6 +78,7 @@ async function main() {
       gatewayUrl: platform.gatewayGraphqlUrl,
       databaseUrl: db.appUrl,
       sessionSecret: secrets.session,
+      clientSecret: secrets.portalClient,
       devMailbox: config.mail.kind === "dev-mailbox",
     });
     stops.push(() => portal.close());

@@ -31,6 +31,8 @@ export interface Fixture {
   orderId: string;
   orderNumber: string;
   apiKeyId: string;
+  /** A's webhook subscription (inactive). */
+  webhookSubscriptionId: string;
   contractId: string | null;
   contractNumber: string | null;
   /** The attacker's own refresh token (selectCounterparty needs one). */
@@ -90,6 +92,24 @@ export const CASES: Record<string, AccessCase> = {
     doc: "mutation { importProducts(input: { rows: [] }) { __typename } }",
     expect: DEALERS("refused"),
   },
+  "Mutation.importDiscounts": {
+    doc: "mutation { importDiscounts(input: { rows: [] }) { __typename } }",
+    expect: DEALERS("refused"),
+  },
+  "Query.nomenclatureFile": {
+    doc: "query { nomenclatureFile { rows } }",
+    expect: { otherTenantDealer: "own", sameTenantDealer: "public" },
+  },
+  "Query.promotions": { doc: "query { promotions { id title } }", expect: "own" },
+  "Mutation.savePromotion": {
+    doc: `mutation { savePromotion(input: { title: "x", text: "x", audience: ALL, validFrom: "2026-01-01" }) { __typename ${USER_ERR} } }`,
+    // Another tenant's manager may create one, in their own tenant.
+    expect: { otherTenantDealer: "refused", sameTenantDealer: "refused", otherTenantManager: "own" },
+  },
+  "Mutation.deletePromotion": {
+    doc: 'mutation { deletePromotion(id: "prm_wasserkraft_1") }',
+    expect: STAFF_ONLY,
+  },
   // ---------- inventory ----------
   "Query.warehouses": {
     doc: "query { warehouses { id } }",
@@ -107,6 +127,12 @@ export const CASES: Record<string, AccessCase> = {
     doc: "query($c: ID!) { creditStatus(companyId: $c) { __typename } }",
     vars: (fx) => ({ c: fx.companyId }),
     expect: DEALERS("refused"),
+  },
+  "Query.orderPaid": {
+    doc: "query($o: ID!) { orderPaid(orderId: $o) }",
+    vars: (fx) => ({ o: fx.orderId }),
+    // Staff and services only; another tenant's manager finds no invoice of A's order (false).
+    expect: STAFF_ONLY,
   },
   "Query.bonusAccount": { doc: "query { bonusAccount { __typename } }", expect: DEALERS("own") },
   "Mutation.requestReconciliationAct": {

@@ -77,7 +77,8 @@ async function snapshot() {
   const users = await ok(a, "query { companyUsers { id role status permissions manager { id } } }");
   const keys = await ok(a, "query { apiKeys { id revokedAt } }");
   const viewer = await ok(a, "query { viewer { user { email profile { region } } status permissions } }");
-  return { orders, submitted, users, keys, viewer };
+  const webhooks = await ok(a, "query { webhookSubscriptions { id url topics active } }");
+  return { orders, submitted, users, keys, viewer, webhooks };
 }
 
 beforeAll(async () => {
@@ -119,6 +120,10 @@ beforeAll(async () => {
     v,
     `mutation { createApiKey(input: { name: "ERP A", permissions: ["orders.send"] }) { ... on CreatedApiKey { apiKey { id } } } }`,
   );
+  const hook = await ok(
+    v,
+    `mutation { createWebhookSubscription(input: { url: "https://erp-a.example.com/hook", topics: ["order.status_changed"], active: false }) { ... on CreatedWebhookSubscription { subscription { id } } } }`,
+  );
   const viewer = await ok(v, "query { viewer { company { id name } counterparty { id name inn } } }");
   const users = await ok(v, "query { companyUsers { id email } }");
   const contract = stack.dataset.tenants
@@ -137,6 +142,7 @@ beforeAll(async () => {
     orderId: sent.submitOrder.id,
     orderNumber: sent.submitOrder.number,
     apiKeyId: key.createApiKey.apiKey.id,
+    webhookSubscriptionId: hook.createWebhookSubscription.subscription.id,
     contractId: contract?.id ?? null,
     contractNumber: contract?.number ?? null,
     attackerRefreshToken: other.refreshToken,
@@ -152,6 +158,8 @@ beforeAll(async () => {
     fx.orderId,
     fx.apiKeyId,
     "ERP A",
+    fx.webhookSubscriptionId,
+    "erp-a.example.com",
   ];
   if (contract) own.push(contract.id, contract.number);
   // Tenant-wide data (products, warehouses) is A's secret only towards another tenant.

@@ -23,6 +23,8 @@ export interface Layout {
   preamble?: string[][];
   /** Label → value lines under the title. */
   fields: [string, string][];
+  /** PDF: lay the fields out in two columns side by side (the long header of УПД and счёт-фактура). */
+  fieldColumns?: 1 | 2;
   /** Captions above groups of columns (the act's two halves), with how many columns each spans. */
   columnGroups?: { header: string; span: number }[];
   columns: Column[];

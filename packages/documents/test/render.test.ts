@@ -153,3 +153,17 @@ describe("reconciliation act", () => {
     expect(over).toContain("задолженность в пользу ООО «ЭлектроКомплект» составляет 953,60 руб.");
   });
 });
+
+describe("long documents", () => {
+  it("renders exactly the planned pages of a 600-operation act, every operation and the totals on them", async () => {
+    const act = bigAct(600);
+    const pdf = await renderPdf(actLayout(act));
+    const file = path.join(dir, "act600.pdf");
+    writeFileSync(file, pdf);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1]);
+    const text = pdfText(pdf);
+    expect(text).toContain(`Страница ${pages} из ${pages}`);
+    for (let i = 1; i <= 600; i++) expect(text).toMatch(new RegExp(`\\((?:п/п )?№ ${i} от `));
+    expect(text).toContain("Сальдо конечное");
+  });
+});

@@ -77,7 +77,13 @@ describe("buildDemoDataset", () => {
       const dealer = mems.find((m) => m.role === "dealer_admin" && m.companyId !== null);
       const manager = mems.find((m) => m.role === "manager");
       expect(dealer, t.id).toBeDefined();
-      expect(dealer?.permissions).toEqual(["orders.send", "finance.view", "stock.view", "api_keys.manage"]);
+      expect(dealer?.permissions).toEqual([
+        "orders.send",
+        "finance.view",
+        "stock.view",
+        "api_keys.manage",
+        "nomenclature.file",
+      ]);
       expect(manager?.companyId, t.id).toBeNull();
       const slug = t.definition.slug;
       expect(data.users.find((u) => u.id === dealer?.userId)?.email).toBe(`dealer@${slug}.demo`);

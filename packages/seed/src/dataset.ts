@@ -74,6 +74,16 @@ export function buildDemoDataset(): DemoDataset {
       discounts,
       contracts,
       ...(pricing ? { pricing } : {}),
+      ...(catalog.promotions
+        ? {
+            promotions: catalog.promotions.map(({ individual, ...p }, i) => ({
+              id: `prm_${slug}_${i + 1}`,
+              ...p,
+              audience: individual ? ("individual" as const) : ("all" as const),
+              companyIds: individual && discounts[0] ? [discounts[0].companyId] : [],
+            })),
+          }
+        : {}),
     };
   });
   return { tenants, users: people.users, companies: people.companies, memberships: people.memberships };

@@ -6,7 +6,7 @@ export const DEMO_PASSWORD = "Demo-2026";
 
 export const DEALER_PERMISSIONS = ["orders.send", "finance.view", "stock.view"];
 /** Demo dealer admins may also manage their company's API keys (KEAZ «Доступ к изменению ключа API»). */
-const ADMIN_PERMISSIONS = [...DEALER_PERMISSIONS, "api_keys.manage"];
+const ADMIN_PERMISSIONS = [...DEALER_PERMISSIONS, "api_keys.manage", "nomenclature.file"];
 
 /** One demo dealer company per tenant; INN prefixes are completed with valid check digits. */
 interface DealerSpec {

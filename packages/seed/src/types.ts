@@ -21,6 +21,17 @@ export interface DemoTenant {
     validUntil: string | null;
   }[];
   pricing?: DemoPricing;
+  /** catalog: promotions (акции), for everyone or for named partner companies */
+  promotions?: {
+    id: string;
+    title: string;
+    body: string;
+    imageUrl: string | null;
+    audience: "all" | "individual";
+    companyIds: string[];
+    validFrom: string;
+    validUntil: string | null;
+  }[];
   /** finance: contracts with every dealer company of the tenant */
   contracts: DemoContract[];
 }

@@ -6,6 +6,14 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { type Actor, INTERNAL_TOKEN_HEADER, InternalTokenError, verifyInternalToken } from "@dpp/auth";
 import express, { type Express, type Request } from "express";
 import type { DocumentNode } from "graphql";
+import type { Logger } from "pino";
+import {
+  createServiceLogger,
+  createSubgraphMetrics,
+  mountMetrics,
+  type PoolStats,
+  subgraphObservabilityPlugin,
+} from "./observability.ts";
 
 export interface RequestIdentity {
   actor: Actor;
@@ -28,6 +36,10 @@ export interface SubgraphAppOptions<TContext> {
   routes?: (app: Express) => void;
   /** Mask internal errors (production). */
   maskErrors?: boolean;
+  /** Default: pino JSON on stdout at LOG_LEVEL, with the service name. */
+  logger?: Logger;
+  /** The database pool's connections, for `db_pool_connections` on /metrics. */
+  poolStats?: () => Promise<PoolStats>;
 }
 
 /**
@@ -35,16 +47,18 @@ export interface SubgraphAppOptions<TContext> {
  * the gateway's (or a service's) signed internal token. Returns the app and a stop function.
  */
 export async function createSubgraphApp<TContext extends object>(opts: SubgraphAppOptions<TContext>) {
+  const logger = opts.logger ?? createServiceLogger(opts.name);
+  const metrics = createSubgraphMetrics(opts.name, opts.poolStats);
   const apollo = new ApolloServer<TContext & RequestIdentity>({
     schema: buildSubgraphSchema([{ typeDefs: opts.typeDefs, resolvers: opts.resolvers }]),
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), subgraphObservabilityPlugin(logger, metrics)],
     csrfPrevention: true,
     introspection: true,
     includeStacktraceInErrorResponses: !opts.maskErrors,
-    formatError: (formatted, error) => {
+    formatError: (formatted) => {
       const code = formatted.extensions?.code;
       if (opts.maskErrors && (code === "INTERNAL_SERVER_ERROR" || code === undefined)) {
-        console.error(`[${opts.name}]`, error);
+        // Logged with its stack and the request id by subgraphObservabilityPlugin.
         return { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } };
       }
       return formatted;
@@ -62,6 +76,7 @@ export async function createSubgraphApp<TContext extends object>(opts: SubgraphA
       res.status(503).json({ status: "unavailable", service: opts.name });
     }
   });
+  mountMetrics(app, metrics.registry);
   opts.routes?.(app);
 
   app.use("/graphql", async (req, res, next) => {
@@ -89,5 +104,5 @@ export async function createSubgraphApp<TContext extends object>(opts: SubgraphA
     }),
   );
 
-  return { app, apollo, stop: () => apollo.stop() };
+  return { app, apollo, metrics, logger, stop: () => apollo.stop() };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { workflowSchema } from "./workflow.ts";
 
 /**
  * One schema for everything a tenant (supplier) configures as data: branding, rules, the order
@@ -16,44 +17,6 @@ export const brandingSchema = z.object({
   /** A simple SVG logo (inline markup). */
   logoSvg: z.string().startsWith("<svg"),
 });
-
-export const statusCategory = z.enum(["draft", "active", "done", "cancelled"]);
-
-export const workflowSchema = z
-  .object({
-    statuses: z
-      .array(
-        z.object({
-          code,
-          label: z.string().min(1),
-          category: statusCategory,
-          color: hexColor,
-        }),
-      )
-      .min(2),
-    /** The status an order takes when the dealer submits its draft. */
-    initial: code,
-    transitions: z.array(
-      z.object({
-        from: code,
-        to: code,
-        by: z.array(z.enum(["dealer", "manager", "system"])).min(1),
-        label: z.string().min(1),
-      }),
-    ),
-  })
-  .superRefine((wf, ctx) => {
-    const codes = new Set(wf.statuses.map((s) => s.code));
-    if (codes.size !== wf.statuses.length) ctx.addIssue({ code: "custom", message: "status codes must be unique" });
-    if (!codes.has(wf.initial))
-      ctx.addIssue({ code: "custom", message: `initial status "${wf.initial}" is not a status` });
-    for (const t of wf.transitions) {
-      for (const end of [t.from, t.to]) {
-        if (!codes.has(end))
-          ctx.addIssue({ code: "custom", message: `transition ${t.from} -> ${t.to}: unknown status "${end}"` });
-      }
-    }
-  });
 
 export const documentTypeSchema = z.object({
   code,
@@ -77,10 +40,27 @@ export const featuresSchema = z.object({
   packRounding: z.boolean(),
   multipleDrafts: z.boolean(),
   minSearchChars: z.number().int().min(1).max(20),
+  /** Hours an order's stock reservation is held awaiting the dealer (reserve_stock); absent or null: no expiry. */
+  reserveHoldHours: z.number().int().positive().nullable().optional(),
+  /** Order import: a product short of stock gets only the available quantity (discontinued products always do). */
+  orderUpToStock: z.boolean().optional(),
   stockDisplay: z.discriminatedUnion("mode", [
     z.object({ mode: z.literal("exact") }),
     z.object({ mode: z.literal("threshold"), threshold: z.number().int().positive() }),
   ]),
+  /**
+   * Lead times (available-to-promise), in business days of a production calendar: what is in
+   * stock ships in `shippingDays`; the missing part takes `replenishmentDays` (replenishment or
+   * production), per warehouse code where it differs. Absent: the tenant shows no lead times.
+   */
+  leadTime: z
+    .object({
+      shippingDays: z.number().int().min(0).max(60),
+      replenishmentDays: z.number().int().min(1).max(365),
+      replenishmentDaysByWarehouse: z.record(z.string().min(1), z.number().int().min(1).max(365)).optional(),
+      calendar: z.enum(["ru"]),
+    })
+    .optional(),
 });
 
 export const pricingSchema = z.object({
@@ -154,8 +134,6 @@ export const tenantDefinitionSchema = z
   });
 
 export type TenantDefinition = z.infer<typeof tenantDefinitionSchema>;
-export type Workflow = z.infer<typeof workflowSchema>;
-export type WorkflowStatus = Workflow["statuses"][number];
 export type DocumentType = z.infer<typeof documentTypeSchema>;
 export type Branding = z.infer<typeof brandingSchema>;
 export type Requisites = z.infer<typeof requisitesSchema>;

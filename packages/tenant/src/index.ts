@@ -2,3 +2,4 @@ export * from "./contrast.ts";
 export * from "./definition.ts";
 export * from "./inn.ts";
 export { demoTenantDefinitions } from "./tenants/index.ts";
+export * from "./workflow.ts";

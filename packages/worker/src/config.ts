@@ -25,8 +25,15 @@ const schema = z
     INTERNAL_TOKEN_SECRET: secret,
     IDENTITY_URL: httpUrl.default("http://127.0.0.1:4001"),
     FINANCE_URL: httpUrl.default("http://127.0.0.1:4004"),
+    INVENTORY_URL: httpUrl.default("http://127.0.0.1:4005"),
+    ORDERS_URL: httpUrl.default("http://127.0.0.1:4003"),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
     OUTBOX_SCHEMAS: schemaList.default(() => [...DEFAULT_OUTBOX_SCHEMAS]),
+    /** Attempts per webhook delivery (graphile-worker backs off exp(n) seconds between them). */
+    WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(25).default(8),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    /** Deliver to localhost/private networks: default in development and test only. */
+    WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["true", "false"]).optional(),
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -37,8 +44,17 @@ const schema = z
     outboxSchemas: env.OUTBOX_SCHEMAS,
     identityUrl: env.IDENTITY_URL,
     financeUrl: env.FINANCE_URL,
+    inventoryUrl: env.INVENTORY_URL,
+    ordersUrl: env.ORDERS_URL,
     internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
     mail: toMailConfig(env),
+    webhooks: {
+      maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      allowPrivateAddresses: env.WEBHOOK_ALLOW_PRIVATE_URLS
+        ? env.WEBHOOK_ALLOW_PRIVATE_URLS === "true"
+        : env.NODE_ENV !== "production",
+    },
   }));
 
 export type WorkerConfig = z.output<typeof schema>;

@@ -6,7 +6,8 @@ import { createFinanceClient } from "./finance-client.ts";
 import { startHealthServer } from "./health.ts";
 import { createIdentityAuditLog } from "./identity-audit.ts";
 import { createIdentityDirectory } from "./identity-directory.ts";
-import { consoleLogger } from "./logger.ts";
+import { createInventoryService, createOrderEvents } from "./inventory-clients.ts";
+import { pinoWorkerLogger } from "./logger.ts";
 import { startWorker } from "./worker.ts";
 
 await runMain("worker", async () => {
@@ -20,6 +21,7 @@ await runMain("worker", async () => {
     queueDatabaseUrl: config.queue.url,
     concurrency: config.queue.concurrency,
     outboxSchemas: config.outboxSchemas,
+    webhooks: config.webhooks,
     mailer,
     directory: createIdentityDirectory({
       identityUrl: config.identityUrl,
@@ -27,10 +29,20 @@ await runMain("worker", async () => {
     }),
     audit: createIdentityAuditLog({ identityUrl: config.identityUrl, internalTokenSecret: config.internalTokenSecret }),
     finance: createFinanceClient({ financeUrl: config.financeUrl, internalTokenSecret: config.internalTokenSecret }),
-    logger: consoleLogger(config.env === "production" ? "warning" : "info"),
+    inventory: createInventoryService({
+      inventoryUrl: config.inventoryUrl,
+      internalTokenSecret: config.internalTokenSecret,
+    }),
+    orderEvents: createOrderEvents({ ordersUrl: config.ordersUrl, internalTokenSecret: config.internalTokenSecret }),
+    logger: pinoWorkerLogger(config.env === "production" ? "warning" : "info"),
   });
-  const health = await startHealthServer(() => worker.health(), config.http.port, config.http.host);
-  console.log(`worker running (mail: ${config.mail.kind}); health on ${health.url}/health`);
+  const health = await startHealthServer(
+    () => worker.health(),
+    config.http.port,
+    config.http.host,
+    worker.metrics.registry,
+  );
+  console.log(`worker running (mail: ${config.mail.kind}); health on ${health.url}/health, metrics on /metrics`);
   const shutdown = async () => {
     await health.close();
     await worker.stop();

@@ -6,6 +6,8 @@ import type { Task } from "graphile-worker";
 import { z } from "zod";
 import type { FinanceEvents } from "./finance-client.ts";
 import type { AuditLog } from "./identity-audit.ts";
+import type { InventoryService, OrderEvents } from "./inventory-clients.ts";
+import type { WebhookDeps } from "./webhooks/delivery-task.ts";
 
 /** A dealer or staff member as the identity subgraph knows them. */
 export interface DirectoryUser {
@@ -41,6 +43,12 @@ export interface OutboxHandlerDeps {
   finance?: FinanceEvents;
   /** Identity's history (recordAuditEvent); absent where not wired. */
   audit?: AuditLog;
+  /** Inventory's service mutations (reservation expiry); absent where not wired. */
+  inventory?: InventoryService;
+  /** Orders' applyOrderEvent (workflow system transitions); absent where not wired. */
+  orderEvents?: OrderEvents;
+  /** Webhook deliveries (identity's subscriptions); absent where not wired. */
+  webhooks?: WebhookDeps;
 }
 
 /**
@@ -115,7 +123,16 @@ export async function processOutboxEvent(
       const createdAt = row.created_at instanceof Date ? row.created_at.toISOString() : String(row.created_at);
       await handler(
         { schema: job.schema, tenantId: job.tenantId, id: job.id, topic: row.topic, payload: row.payload, createdAt },
-        { mailer: deps.mailer, directory: deps.directory, logger, finance: deps.finance, audit: deps.audit },
+        {
+          mailer: deps.mailer,
+          directory: deps.directory,
+          logger,
+          finance: deps.finance,
+          audit: deps.audit,
+          inventory: deps.inventory,
+          orderEvents: deps.orderEvents,
+          webhooks: deps.webhooks,
+        },
       );
     } else {
       logger.warn(`outbox: no handler for topic "${row.topic}"; marking ${job.schema}/${job.id} processed`, {

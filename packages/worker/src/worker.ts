@@ -5,9 +5,14 @@ import { type Logger, type Runner, run } from "graphile-worker";
 import type { FinanceEvents } from "./finance-client.ts";
 import { outboxHandlers } from "./handlers/index.ts";
 import type { AuditLog } from "./identity-audit.ts";
+import type { InventoryService, OrderEvents } from "./inventory-clients.ts";
 import { consoleLogger } from "./logger.ts";
+import { createWorkerMetrics, jobEvents, type WorkerMetrics, withOutboxLag } from "./metrics.ts";
 import { createOutboxTask, type OutboxHandlers, type UserDirectory, type WorkerDb } from "./outbox.ts";
 import { QUEUE_SCHEMA } from "./queue.ts";
+import { createWebhookDeliveryTask, type WebhookDeps } from "./webhooks/delivery-task.ts";
+
+export type WebhookOptions = Partial<Pick<WebhookDeps, "maxAttempts" | "allowPrivateAddresses" | "timeoutMs">>;
 
 /** Every subgraph's schema may carry an `outbox`; a job naming any other schema is refused. */
 export const DEFAULT_OUTBOX_SCHEMAS: readonly string[] = ["identity", "catalog", "orders", "finance", "inventory"];
@@ -26,11 +31,15 @@ export interface WorkerDeps {
   directory: UserDirectory;
   finance?: FinanceEvents;
   audit?: AuditLog;
+  inventory?: InventoryService;
+  orderEvents?: OrderEvents;
   concurrency?: number;
   /** Milliseconds between polls for retries and scheduled jobs (new jobs arrive by LISTEN/NOTIFY). */
   pollInterval?: number;
   outboxSchemas?: readonly string[];
   handlers?: OutboxHandlers;
+  /** Webhook deliveries: attempts (default 8), private addresses allowed (default false: production). */
+  webhooks?: WebhookOptions;
   logger?: Logger;
 }
 
@@ -43,6 +52,8 @@ export interface WorkerHealth {
 
 export interface Worker {
   health(): Promise<WorkerHealth>;
+  /** Prometheus metrics (served on /metrics next to /health). */
+  metrics: WorkerMetrics;
   stop(): Promise<void>;
 }
 
@@ -55,14 +66,25 @@ export async function startWorker(deps: WorkerDeps): Promise<Worker> {
     {},
     { applicationName: "worker", max: concurrency + 1 },
   );
+  const metrics = createWorkerMetrics();
+  const webhooks: WebhookDeps = {
+    db: db as WorkerDb,
+    maxAttempts: deps.webhooks?.maxAttempts ?? 8,
+    allowPrivateAddresses: deps.webhooks?.allowPrivateAddresses ?? false,
+    timeoutMs: deps.webhooks?.timeoutMs,
+    onAttempt: ({ topic, status, durationMs }) => metrics.webhookAttempts.observe({ topic, status }, durationMs / 1000),
+  };
   const outbox = createOutboxTask({
     db: db as WorkerDb,
     schemas: deps.outboxSchemas ?? DEFAULT_OUTBOX_SCHEMAS,
-    handlers: deps.handlers ?? outboxHandlers,
+    handlers: withOutboxLag(deps.handlers ?? outboxHandlers, metrics),
     mailer: deps.mailer,
     directory: deps.directory,
     finance: deps.finance,
     audit: deps.audit,
+    inventory: deps.inventory,
+    orderEvents: deps.orderEvents,
+    webhooks,
     logger,
   });
   let runner: Runner;
@@ -75,7 +97,8 @@ export async function startWorker(deps: WorkerDeps): Promise<Worker> {
       noHandleSignals: true,
       pollInterval: deps.pollInterval ?? 2_000,
       logger,
-      taskList: { outbox },
+      events: jobEvents(metrics),
+      taskList: { outbox, webhook_delivery: createWebhookDeliveryTask(webhooks) },
       crontab: "", // no cron jobs (and no lookup of a ./crontab file)
     });
   } catch (error) {
@@ -101,6 +124,7 @@ export async function startWorker(deps: WorkerDeps): Promise<Worker> {
   );
   let stopping: Promise<void> | undefined;
   return {
+    metrics,
     async health() {
       let database: WorkerHealth["database"] = "ok";
       let error = queueError;

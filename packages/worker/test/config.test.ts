@@ -17,9 +17,21 @@ describe("loadWorkerConfig", () => {
       outboxSchemas: [...DEFAULT_OUTBOX_SCHEMAS],
       identityUrl: "http://127.0.0.1:4001",
       financeUrl: "http://127.0.0.1:4004",
+      inventoryUrl: "http://127.0.0.1:4005",
+      ordersUrl: "http://127.0.0.1:4003",
       internalTokenSecret: base.INTERNAL_TOKEN_SECRET,
       mail: { kind: "dev-mailbox", from: "Дилерский портал <no-reply@dealer-portal.local>" },
+      webhooks: { maxAttempts: 8, timeoutMs: 10_000, allowPrivateAddresses: true },
     });
+  });
+
+  it.each([
+    [{ NODE_ENV: "production" }, false],
+    [{ NODE_ENV: "production", WEBHOOK_ALLOW_PRIVATE_URLS: "true" }, true],
+    [{ NODE_ENV: "test" }, true],
+    [{ NODE_ENV: "development", WEBHOOK_ALLOW_PRIVATE_URLS: "false" }, false],
+  ])("webhooks to private addresses with %j: %s", (env, allowed) => {
+    expect(loadWorkerConfig({ ...base, ...env }).webhooks.allowPrivateAddresses).toBe(allowed);
   });
 
   it("reads the queue URL, SMTP, concurrency and schemas", () => {

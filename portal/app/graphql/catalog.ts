@@ -194,3 +194,75 @@ export const MyDiscountsQuery = gql<{ myDiscounts: DiscountGroup[] }, Record<str
     }
   }
 `;
+
+export interface Promotion {
+  id: string;
+  title: string;
+  text: string;
+  imageUrl: string | null;
+  audience: "ALL" | "INDIVIDUAL";
+  validFrom: string;
+  validUntil: string | null;
+}
+
+export const PromotionsQuery = gql<{ promotions: Promotion[] }, { audience: "ALL" | "INDIVIDUAL" | null }>`
+  query PortalPromotions($audience: PromotionAudience) {
+    promotions(audience: $audience) {
+      id
+      title
+      text
+      imageUrl
+      audience
+      validFrom
+      validUntil
+    }
+  }
+`;
+
+export const NomenclatureFileQuery = gql<
+  { nomenclatureFile: { fileName: string; contentType: string; contentBase64: string } },
+  Record<string, never>
+>`
+  query PortalNomenclatureFile {
+    nomenclatureFile {
+      fileName
+      contentType
+      contentBase64
+    }
+  }
+`;
+
+export interface ProductImportReport {
+  saved: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  rows: {
+    row: number;
+    article: string;
+    status: "CREATED" | "UPDATED" | "UNCHANGED" | "REJECTED" | "SKIPPED";
+    errors: string[];
+  }[];
+}
+
+export const ImportProductsMutation = gql<
+  { importProducts: ProductImportReport },
+  { input: { rows: unknown[]; partial: boolean } }
+>`
+  mutation PortalImportProducts($input: ImportProductsInput!) {
+    importProducts(input: $input) {
+      saved
+      created
+      updated
+      unchanged
+      rejected
+      rows {
+        row
+        article
+        status
+        errors
+      }
+    }
+  }
+`;

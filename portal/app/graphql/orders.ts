@@ -26,8 +26,30 @@ export interface OrderLine {
   amount: Money;
 }
 
+export interface OrderTransition {
+  to: { code: string; label: string };
+  label: string;
+  guards: string[];
+  cancels: boolean;
+}
+
+export interface OrderComment {
+  id: string;
+  authorSide: "dealer" | "manager";
+  body: string;
+  createdAt: string;
+}
+
 export interface OrderDetail extends OrderSummary {
   comment: string | null;
+  customerNumber: string | null;
+  erpNumber: string | null;
+  tracked: boolean;
+  cancelReason: string | null;
+  stockReservedUntil: string | null;
+  status: OrderSummary["status"] & { editableBy: string[] };
+  availableTransitions: OrderTransition[];
+  comments: OrderComment[];
   lines: OrderLine[];
 }
 
@@ -62,6 +84,29 @@ const ORDER_SUMMARY = `
 const ORDER_DETAIL = `
   ${ORDER_SUMMARY}
   comment
+  customerNumber
+  erpNumber
+  tracked
+  cancelReason
+  stockReservedUntil
+  status {
+    editableBy
+  }
+  availableTransitions {
+    to {
+      code
+      label
+    }
+    label
+    guards
+    cancels
+  }
+  comments {
+    id
+    authorSide
+    body
+    createdAt
+  }
   lines {
     id
     article
@@ -88,35 +133,6 @@ const ORDER_RESULT = `
     message
   }
 `;
-
-/** The orders page: submitted orders with their documents, and the drafts. */
-export const OrdersPageQuery = gql<{
-  submitted: (OrderSummary & { documents: OrderDocument[] })[];
-  drafts: OrderSummary[];
-}>(`
-  query PortalOrdersPage {
-    submitted: orders(drafts: false) {
-      ${ORDER_SUMMARY}
-      documents {
-        type {
-          code
-          label
-        }
-      }
-    }
-    drafts: orders(drafts: true) {
-      ${ORDER_SUMMARY}
-    }
-  }
-`);
-
-export const DraftsQuery = gql<{ orders: OrderSummary[] }>(`
-  query PortalDrafts {
-    orders(drafts: true) {
-      ${ORDER_SUMMARY}
-    }
-  }
-`);
 
 export const OrderQuery = gql<{ order: OrderDetail | null }, { id: string }>(`
   query PortalOrder($id: ID!) {
@@ -156,8 +172,183 @@ export const RemoveOrderLineMutation = gql<{ removeOrderLine: OrderResult }, { o
   }
 `);
 
-export const SubmitOrderMutation = gql<{ submitOrder: OrderResult }, { orderId: string; comment?: string | null }>(`
-  mutation PortalSubmitOrder($orderId: ID!, $comment: String) {
-    submitOrder(orderId: $orderId, comment: $comment) {${ORDER_RESULT}}
+export const SubmitOrderMutation = gql<
+  { submitOrder: OrderResult },
+  { orderId: string; comment?: string | null; customerNumber?: string | null; idempotencyKey?: string | null }
+>(`
+  mutation PortalSubmitOrder($orderId: ID!, $comment: String, $customerNumber: String, $idempotencyKey: String) {
+    submitOrder(orderId: $orderId, comment: $comment, customerNumber: $customerNumber, idempotencyKey: $idempotencyKey) {${ORDER_RESULT}}
+  }
+`);
+
+export interface ListedOrder extends OrderSummary {
+  documents: OrderDocument[];
+  customerNumber: string | null;
+  erpNumber: string | null;
+  tracked: boolean;
+}
+
+export interface TabCount {
+  tab: { code: string; label: string; kind: "drafts" | "statuses" | "tracked"; statusCodes: string[] };
+  count: number;
+}
+
+/** The orders page: the tenant's tabs with counts and the orders of one tab, searched and filtered by period. */
+export const OrderListQuery = gql<
+  {
+    orderTabCounts: TabCount[];
+    orderList: { __typename: "OrderList"; orders: ListedOrder[] } | OrderError;
+    activeDraft: { id: string } | null;
+  },
+  { filter: { tab?: string | null; search?: string | null; from?: string | null; to?: string | null } }
+>(`
+  query PortalOrderList($filter: OrderListFilter) {
+    orderTabCounts {
+      tab {
+        code
+        label
+        kind
+        statusCodes
+      }
+      count
+    }
+    orderList(filter: $filter) {
+      __typename
+      ... on OrderList {
+        orders {
+          ${ORDER_SUMMARY}
+          customerNumber
+          erpNumber
+          tracked
+          documents {
+            type {
+              code
+              label
+            }
+          }
+        }
+      }
+      ... on OrderError {
+        code
+        message
+      }
+    }
+    activeDraft {
+      id
+    }
+  }
+`);
+
+export const ActiveDraftQuery = gql<{ activeDraft: { id: string; name: string | null } | null }>(`
+  query PortalActiveDraft {
+    activeDraft {
+      id
+      name
+    }
+  }
+`);
+
+export const SetActiveDraftMutation = gql<{ setActiveDraft: OrderResult }, { orderId: string }>(`
+  mutation PortalSetActiveDraft($orderId: ID!) {
+    setActiveDraft(orderId: $orderId) {${ORDER_RESULT}}
+  }
+`);
+
+export const RenameDraftMutation = gql<{ renameDraft: OrderResult }, { orderId: string; name: string | null }>(`
+  mutation PortalRenameDraft($orderId: ID!, $name: String) {
+    renameDraft(orderId: $orderId, name: $name) {${ORDER_RESULT}}
+  }
+`);
+
+export const DeleteDraftMutation = gql<
+  { deleteDraft: { __typename: "DeletedDraft"; id: string } | OrderError },
+  { orderId: string }
+>(`
+  mutation PortalDeleteDraft($orderId: ID!) {
+    deleteDraft(orderId: $orderId) {
+      __typename
+      ... on DeletedDraft {
+        id
+      }
+      ... on OrderError {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const CopyOrderToDraftMutation = gql<
+  { copyOrderToDraft: { __typename: "DraftCopy"; draft: { id: string }; leftOut: string[] } | OrderError },
+  { orderId: string }
+>(`
+  mutation PortalCopyOrderToDraft($orderId: ID!) {
+    copyOrderToDraft(orderId: $orderId) {
+      __typename
+      ... on DraftCopy {
+        draft {
+          id
+        }
+        leftOut
+      }
+      ... on OrderError {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const FireOrderTransitionMutation = gql<{ fireOrderTransition: OrderResult }, { orderId: string; to: string }>(`
+  mutation PortalFireOrderTransition($orderId: ID!, $to: String!) {
+    fireOrderTransition(orderId: $orderId, to: $to) {${ORDER_RESULT}}
+  }
+`);
+
+export const CancelOrderMutation = gql<{ cancelOrder: OrderResult }, { orderId: string; reason: string }>(`
+  mutation PortalCancelOrder($orderId: ID!, $reason: String!) {
+    cancelOrder(orderId: $orderId, reason: $reason) {${ORDER_RESULT}}
+  }
+`);
+
+export const TrackOrderMutation = gql<{ trackOrder: OrderResult }, { orderId: string; tracked: boolean }>(`
+  mutation PortalTrackOrder($orderId: ID!, $tracked: Boolean!) {
+    trackOrder(orderId: $orderId, tracked: $tracked) {${ORDER_RESULT}}
+  }
+`);
+
+export const AddOrderCommentMutation = gql<
+  { addOrderComment: { __typename: "OrderComment"; id: string } | OrderError },
+  { orderId: string; body: string }
+>(`
+  mutation PortalAddOrderComment($orderId: ID!, $body: String!) {
+    addOrderComment(orderId: $orderId, body: $body) {
+      __typename
+      ... on OrderComment {
+        id
+      }
+      ... on OrderError {
+        code
+        message
+      }
+    }
+  }
+`);
+
+/** One brand's part of the cross-brand dashboard: its latest orders and its active draft (the cart). */
+export const BrandOrdersQuery = gql<{
+  orders: OrderSummary[];
+  activeDraft: (OrderSummary & { lines: { id: string }[] }) | null;
+}>(`
+  query PortalBrandOrders {
+    orders(drafts: false, first: 20) {
+      ${ORDER_SUMMARY}
+    }
+    activeDraft {
+      ${ORDER_SUMMARY}
+      lines {
+        id
+      }
+    }
   }
 `);

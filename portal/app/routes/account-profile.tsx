@@ -4,6 +4,7 @@ import { stateOf, text } from "../lib/account.server";
 import { type FormState, isoToRuDate, ruDateToIso } from "../lib/account-form";
 import { withAuth } from "../lib/auth.server";
 import { mutate, query } from "../lib/gateway.server";
+import { BonusPoints } from "../ui/bonus-points";
 import { Field, FormMessage } from "../ui/field";
 import type { Route } from "./+types/account-profile";
 
@@ -147,6 +148,7 @@ export default function AccountProfile({ loaderData, actionData }: Route.Compone
           </Form>
         </section>
       ) : null}
+      {company ? <BonusPoints /> : null}
     </>
   );
 }

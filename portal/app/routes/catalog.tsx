@@ -1,12 +1,27 @@
 import { useEffect, useState } from "react";
-import { data, Form, Link, type ShouldRevalidateFunctionArgs, useFetcher, useNavigation } from "react-router";
-import { CatalogNavigationQuery, type CatalogProduct, CatalogSearchQuery, type PageInfo } from "../graphql/catalog";
+import {
+  data,
+  Form,
+  Link,
+  type ShouldRevalidateFunctionArgs,
+  useFetcher,
+  useNavigation,
+  useRouteLoaderData,
+} from "react-router";
+import {
+  CatalogNavigationQuery,
+  type CatalogProduct,
+  CatalogSearchQuery,
+  type PageInfo,
+  PromotionsQuery,
+} from "../graphql/catalog";
 import { commitSession, withAuth } from "../lib/auth.server";
 import { addToActiveDraft } from "../lib/drafts.server";
 import { formatMoney } from "../lib/format";
 import { query } from "../lib/gateway.server";
 import { orderErrorText } from "../lib/order-errors";
 import type { Route } from "./+types/catalog";
+import type { loader as appLoader } from "./app-layout";
 import { groupLabel, NavTree, ProductRow } from "./catalog-parts";
 import "./catalog.css";
 
@@ -20,15 +35,16 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const q = url.searchParams.get("q")?.trim() ?? "";
     const group = url.searchParams.get("group") || null;
     const after = url.searchParams.get("after") || null;
-    const [{ catalogSearch }, { catalogNavigation }] = await Promise.all([
+    const [{ catalogSearch }, { catalogNavigation }, { promotions }] = await Promise.all([
       query(client, CatalogSearchQuery, { query: q, group, after }),
       query(client, CatalogNavigationQuery, {}),
+      query(client, PromotionsQuery, { audience: null }),
     ]);
     const page =
       catalogSearch.__typename === "ProductConnection"
         ? { nodes: catalogSearch.nodes, pageInfo: catalogSearch.pageInfo, error: null }
         : { nodes: [], pageInfo: { endCursor: null, hasNextPage: false }, error: catalogSearch.message };
-    return { q, group, after, page, navigation: catalogNavigation };
+    return { q, group, after, page, navigation: catalogNavigation, promotions: promotions.length };
   });
 }
 
@@ -69,7 +85,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function Catalog({ loaderData }: Route.ComponentProps) {
-  const { q, group, page, navigation } = loaderData;
+  const { q, group, page, navigation, promotions } = loaderData;
+  const viewer = useRouteLoaderData<typeof appLoader>("app")?.viewer;
+  const nomenclature = viewer?.permissions.includes("nomenclature.file") ?? false;
   const nav = useNavigation();
   const more = useFetcher<typeof loader>();
   const [extra, setExtra] = useState<CatalogProduct[]>([]);
@@ -97,6 +115,17 @@ export default function Catalog({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1>Каталог</h1>
+      {promotions > 0 || nomenclature ? (
+        <p className="promotions-link">
+          {promotions > 0 ? <Link to="/promotions">Акции сейчас: {promotions}</Link> : null}
+          {promotions > 0 && nomenclature ? " · " : null}
+          {nomenclature ? (
+            <a href="/catalog/nomenclature.xlsx" download>
+              Номенклатурный файл (XLSX)
+            </a>
+          ) : null}
+        </p>
+      ) : null}
       <Form method="get" className="search" role="search">
         <label htmlFor="catalog-q">
           Поиск по артикулу или названию (можно несколько артикулов через пробел; не меньше {navigation.minSearchChars}{" "}

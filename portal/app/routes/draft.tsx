@@ -1,28 +1,40 @@
 import { useId } from "react";
 import { data, Form, Link, redirect, useNavigation } from "react-router";
 import {
+  ActiveDraftQuery,
   type OrderLine,
   OrderQuery,
   RemoveOrderLineMutation,
+  RenameDraftMutation,
+  SetActiveDraftMutation,
   SetOrderLineQuantityMutation,
   SubmitOrderMutation,
 } from "../graphql/orders";
 import { commitSession, withAuth } from "../lib/auth.server";
 import { formatDateTime, formatMoney } from "../lib/format";
 import { mutate, query } from "../lib/gateway.server";
+import { orderAction } from "../lib/order-actions.server";
 import { orderErrorText } from "../lib/order-errors";
+import { DraftImport } from "../ui/draft-import";
+import { SubmittedOrderPanels } from "../ui/order-actions";
+import { OrderDocuments } from "../ui/order-documents";
 import { StatusBadge } from "../ui/status-badge";
 import type { Route } from "./+types/draft";
+import "../ui/orders.css";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.order.isDraft === false ? `Заказ № ${data.order.number}` : "Черновик"} — Кабинет дилера` },
 ];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  return withAuth(request, context, async ({ client, session }) => {
-    const { order } = await query(client, OrderQuery, { id: params.id });
+  return withAuth(request, context, async ({ client }) => {
+    const [{ order }, { activeDraft }] = await Promise.all([
+      query(client, OrderQuery, { id: params.id }),
+      query(client, ActiveDraftQuery, {}),
+    ]);
     if (!order) throw data("Заказ не найден", { status: 404 });
-    return { order, isActive: session.get("activeDraftId") === order.id };
+    // One key per rendered checkout form: a double click or a retried request submits once.
+    return { order, isActive: activeDraft?.id === order.id, submissionKey: crypto.randomUUID() };
   });
 }
 
@@ -51,30 +63,48 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       return r.__typename === "OrderError" ? fail(orderErrorText(r)) : data<ActionResult>({ ok: "Позиция удалена." });
     }
     if (intent === "activate") {
+      const r = (await mutate(client, SetActiveDraftMutation, { orderId })).setActiveDraft;
+      if (r.__typename === "OrderError") return fail(orderErrorText(r));
       session.set("activeDraftId", orderId);
       return data<ActionResult>(
         { ok: "Товары из каталога будут добавляться в этот черновик." },
         { headers: { "Set-Cookie": await commitSession(session, context) } },
       );
     }
+    if (intent === "rename") {
+      const name = String(form.get("name") ?? "").trim() || null;
+      const r = (await mutate(client, RenameDraftMutation, { orderId, name })).renameDraft;
+      return r.__typename === "OrderError"
+        ? fail(orderErrorText(r))
+        : data<ActionResult>({ ok: "Черновик переименован." });
+    }
     if (intent === "submit") {
       const comment = String(form.get("comment") ?? "").trim() || null;
-      const r = (await mutate(client, SubmitOrderMutation, { orderId, comment })).submitOrder;
+      const customerNumber = String(form.get("customerNumber") ?? "").trim() || null;
+      const idempotencyKey = String(form.get("submissionKey") ?? "") || null;
+      const r = (await mutate(client, SubmitOrderMutation, { orderId, comment, customerNumber, idempotencyKey }))
+        .submitOrder;
       if (r.__typename === "OrderError") return fail(orderErrorText(r));
       if (session.get("activeDraftId") === orderId) session.unset("activeDraftId");
       session.flash("notice", `Заказ № ${r.number} отправлен`);
       throw redirect("/orders", { headers: { "Set-Cookie": await commitSession(session, context) } });
     }
+    const other = await orderAction(intent, form, { client, session, orderId });
+    if (other?.kind === "redirect")
+      throw redirect(other.to, { headers: { "Set-Cookie": await commitSession(session, context) } });
+    if (other) return other.kind === "error" ? fail(other.error) : data<ActionResult>({ ok: other.ok });
     return fail("Неизвестное действие.", 400);
   });
 }
 
 export default function Draft({ loaderData, actionData }: Route.ComponentProps) {
-  const { order, isActive } = loaderData;
+  const { order, isActive, submissionKey } = loaderData;
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const generalMessage = actionData && !actionData.lineId ? actionData : undefined;
   const commentId = useId();
+  const customerNumberId = useId();
+  const nameId = useId();
   const title = order.isDraft ? `Черновик${order.name ? `: ${order.name}` : ""}` : `Заказ № ${order.number}`;
 
   return (
@@ -83,6 +113,11 @@ export default function Draft({ loaderData, actionData }: Route.ComponentProps) 
         <Link to="/orders">← Заказы и черновики</Link>
       </p>
       <h1>{title}</h1>
+      <p>
+        <a href={`/orders/${order.id}/export.xlsx`} download>
+          Скачать в Excel
+        </a>
+      </p>
       <p className="muted">
         Создан {formatDateTime(order.createdAt)}
         {order.submittedAt ? `, отправлен ${formatDateTime(order.submittedAt)}` : ""}
@@ -95,6 +130,14 @@ export default function Draft({ loaderData, actionData }: Route.ComponentProps) 
       </p>
       {order.isDraft ? (
         <div className="draft-active">
+          <Form method="post" className="rename-form">
+            <input type="hidden" name="intent" value="rename" />
+            <label htmlFor={nameId}>Название черновика</label>
+            <input id={nameId} name="name" type="text" defaultValue={order.name ?? ""} maxLength={200} />
+            <button type="submit" className="button" disabled={busy}>
+              Переименовать
+            </button>
+          </Form>
           {isActive ? (
             <p>Это активный черновик: кнопка «В заказ» в каталоге добавляет товары сюда.</p>
           ) : (
@@ -138,7 +181,7 @@ export default function Draft({ loaderData, actionData }: Route.ComponentProps) 
                 <th scope="col" className="num">
                   Сумма
                 </th>
-                {order.isDraft ? <th scope="col">Действия</th> : null}
+                {order.isDraft || order.status.editableBy.includes("dealer") ? <th scope="col">Действия</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -146,7 +189,7 @@ export default function Draft({ loaderData, actionData }: Route.ComponentProps) 
                 <LineRow
                   key={line.id}
                   line={line}
-                  editable={order.isDraft}
+                  editable={order.isDraft || order.status.editableBy.includes("dealer")}
                   busy={busy}
                   message={actionData?.lineId === line.id ? actionData : undefined}
                 />
@@ -155,6 +198,8 @@ export default function Draft({ loaderData, actionData }: Route.ComponentProps) 
           </table>
         </div>
       )}
+
+      {order.isDraft ? <DraftImport orderId={order.id} /> : null}
 
       <section className="totals card" aria-labelledby="totals-title">
         <h2 id="totals-title">Итого</h2>
@@ -181,6 +226,11 @@ export default function Draft({ loaderData, actionData }: Route.ComponentProps) 
       {order.isDraft ? (
         <Form method="post" className="submit card">
           <input type="hidden" name="intent" value="submit" />
+          <input type="hidden" name="submissionKey" value={submissionKey} />
+          <div className="field">
+            <label htmlFor={customerNumberId}>Ваш номер заказа</label>
+            <input id={customerNumberId} name="customerNumber" type="text" maxLength={50} />
+          </div>
           <div className="field">
             <label htmlFor={commentId}>Комментарий к заказу</label>
             <textarea id={commentId} name="comment" rows={3} maxLength={2000} />
@@ -189,12 +239,12 @@ export default function Draft({ loaderData, actionData }: Route.ComponentProps) 
             Отправить заказ
           </button>
         </Form>
-      ) : order.comment ? (
-        <section className="card">
-          <h2>Комментарий</h2>
-          <p>{order.comment}</p>
-        </section>
-      ) : null}
+      ) : (
+        <>
+          <SubmittedOrderPanels order={order} busy={busy} />
+          <OrderDocuments orderId={order.id} />
+        </>
+      )}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { withAuth } from "../lib/auth.server";
 import { formatMoney, formatNumber, formatPercent } from "../lib/format";
 import { query } from "../lib/gateway.server";
 import type { Route } from "./+types/product";
+import { AvailabilityDialog } from "./availability-dialog";
 import { AddToDraft, SOURCE_LABEL, Successors } from "./catalog-parts";
 import "./catalog.css";
 
@@ -111,6 +112,7 @@ export default function Product({ loaderData }: Route.ComponentProps) {
               ))}
             </ul>
           )}
+          <AvailabilityDialog productId={p.id} unit={p.unit} />
           <h2>В заказ</h2>
           <AddToDraft product={p} />
         </aside>

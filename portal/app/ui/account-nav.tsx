@@ -15,7 +15,12 @@ export function AccountNavLinks({ viewer }: { viewer: Viewer }) {
       {viewer.company && viewer.permissions.includes("api_keys.manage") ? (
         <NavLink to="/account/api-keys">Ключи API</NavLink>
       ) : null}
+      {viewer.company && (viewer.roles.includes("dealer_admin") || viewer.permissions.includes("api_keys.manage")) ? (
+        <NavLink to="/account/webhooks">Вебхуки</NavLink>
+      ) : null}
+      {staff ? <NavLink to="/staff/orders">Заказы дилеров</NavLink> : null}
       {staff ? <NavLink to="/staff/approvals">Заявки дилеров</NavLink> : null}
+      {staff ? <NavLink to="/staff/catalog-import">Импорт каталога</NavLink> : null}
       {staff && mode === "manager_invitation" ? <NavLink to="/staff/invitations">Приглашения</NavLink> : null}
       {staff && mode === "staff_created" ? <NavLink to="/staff/outlets">Торговые точки</NavLink> : null}
       {viewer.company || staff ? <NavLink to="/account/history">История</NavLink> : null}

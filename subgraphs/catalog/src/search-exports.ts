@@ -1,3 +1,3 @@
 /** The search internals, for the catalog benchmark (bench/catalog-search.ts) only. */
-export { searchProducts } from "./db/queries.ts";
+export { searchProducts } from "./db/search.ts";
 export { planSearch } from "./domain/search.ts";

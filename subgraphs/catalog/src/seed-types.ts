@@ -4,6 +4,7 @@ import type {
   personalPrices,
   priceTiers,
   products,
+  promotions,
   tierAssignments,
   turnoverTiers,
   vatRates,
@@ -25,4 +26,5 @@ export interface CatalogSeedTenant {
   tierAssignments?: Row<typeof tierAssignments>[];
   turnoverTiers?: Row<typeof turnoverTiers>[];
   personalPrices?: Row<typeof personalPrices>[];
+  promotions?: Omit<Row<typeof promotions>, "createdAt">[];
 }

@@ -6,6 +6,7 @@ import {
   priceSettings,
   priceTiers,
   products,
+  promotions,
   tierAssignments,
   turnoverTiers,
   vatRates,
@@ -53,6 +54,7 @@ export async function seedCatalog(db: CatalogDb, tenants: CatalogSeedTenant[]): 
       await put(tierAssignments, t.tierAssignments);
       await put(turnoverTiers, t.turnoverTiers);
       await put(personalPrices, t.personalPrices);
+      await put(promotions, t.promotions);
     });
   }
 }

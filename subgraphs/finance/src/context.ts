@@ -18,6 +18,23 @@ export function requireDealer(actor: Actor): { tenantId: string; companyId: stri
   return { tenantId: user.tenantId, companyId: user.companyId, userId: user.userId };
 }
 
+/** The dealer right to see money: balances, settlements, acts and documents. */
+export const FINANCE_RIGHT = "finance.view";
+
+/** Dealer users need the finance right; staff and services see finance by their role. */
+export function canViewFinance(actor: Actor): boolean {
+  if (actor.kind === "service") return true;
+  if (actor.kind !== "user") return false;
+  return actor.permissions.includes(FINANCE_RIGHT) || actor.roles.some((r) => STAFF_ROLES.has(r));
+}
+
+/** The dealer company a finance query acts for, when the user holds the finance right. */
+export function requireFinanceViewer(actor: Actor): ReturnType<typeof requireDealer> {
+  const d = requireDealer(actor);
+  if (!canViewFinance(actor)) throw forbidden("Нет права «Доступ к финансовой информации»");
+  return d;
+}
+
 /** Staff of the tenant or a service (the worker, an ERP connector): may post operations. */
 export function requireStaffOrService(actor: Actor): string {
   const tenantId = requireTenant(actor);
@@ -26,10 +43,13 @@ export function requireStaffOrService(actor: Actor): string {
   throw forbidden("Только сотрудники поставщика и учетная система могут проводить операции");
 }
 
-/** A dealer may ask only about their own company; staff and services about any in the tenant. */
+/** A dealer (with the finance right) may ask only about their own company; staff and services about any in the tenant. */
 export function companyInScope(actor: Actor, companyId: string): string {
   const tenantId = requireTenant(actor);
-  if (actor.kind === "user" && actor.companyId === companyId) return tenantId;
+  if (actor.kind === "user" && actor.companyId === companyId) {
+    if (!canViewFinance(actor)) throw forbidden("Нет права «Доступ к финансовой информации»");
+    return tenantId;
+  }
   return requireStaffOrService(actor);
 }
 

@@ -209,6 +209,19 @@ describe("finance through the gateway", () => {
     });
     const f = (await gql<Finance>(keaz, FINANCE)).finance;
     expect(f.invoices.find((i) => i.orderId === order.id)?.paymentStatus).toBe("PAID");
+    // The payment pays the invoice in full: finance's outbox → worker → orders' fully_paid, and
+    // keaz's workflow sends the prepaid order to production.
+    const status = await until(async () => {
+      const o = await gql<{ order: { statusCode: string } }>(
+        keaz,
+        "query($id: ID!) { order(id: $id) { statusCode } }",
+        {
+          id: order.id,
+        },
+      );
+      return o.order.statusCode === "invoiced" ? undefined : o.order.statusCode;
+    });
+    expect(status).toBe("production");
     // The payment settles the oldest debt first: the overdue October shipment.
     expect(f.overdueDebt.amount).toBe(Math.max(0, 13_276_040 - order.amount));
     const dealerTry = await postGraphQL(

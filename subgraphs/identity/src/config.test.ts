@@ -15,8 +15,17 @@ describe("loadIdentityConfig", () => {
       issuer: "dpp-identity",
       accessTtlSeconds: 900,
       refreshTtlSeconds: 2_592_000,
+      publishDelaySeconds: 65,
       signingKey: { source: "database" },
     });
+  });
+
+  it.each([
+    [{ NODE_ENV: "production" }, false],
+    [{ NODE_ENV: "production", WEBHOOK_ALLOW_PRIVATE_URLS: "true" }, true],
+    [{ NODE_ENV: "development" }, true],
+  ])("webhook URLs on private networks with %j: %s", (env, allowed) => {
+    expect(loadIdentityConfig({ ...base, ...env }).webhooks.allowPrivateUrls).toBe(allowed);
   });
 
   it.each([

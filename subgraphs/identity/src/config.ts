@@ -10,6 +10,8 @@ const schema = subgraphEnv
     REFRESH_TOKEN_TTL_SECONDS: seconds(2_592_000),
     /** After a rotation the new key only signs this much later (≥ 30 s refresh + the gateway's JWKS cooldown). */
     SIGNING_KEY_PUBLISH_DELAY_SECONDS: seconds(65),
+    /** Webhook URLs on localhost/private networks: allowed in development and test, refused in production unless true. */
+    WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["true", "false"]).optional(),
     JWT_PRIVATE_KEY_PEM: z
       .string()
       .includes("-----BEGIN PRIVATE KEY-----", { message: "must be a PKCS8 PEM (-----BEGIN PRIVATE KEY-----)" })
@@ -21,6 +23,11 @@ const schema = subgraphEnv
     database: { url: env.DATABASE_URL },
     internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
     logLevel: env.LOG_LEVEL,
+    webhooks: {
+      allowPrivateUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS
+        ? env.WEBHOOK_ALLOW_PRIVATE_URLS === "true"
+        : env.NODE_ENV !== "production",
+    },
     tokens: {
       issuer: env.JWT_ISSUER,
       accessTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,

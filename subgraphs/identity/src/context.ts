@@ -31,6 +31,8 @@ export interface IdentityRuntime {
   issuer: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** Webhook URLs may point at localhost and private networks (development and tests only). */
+  webhookAllowPrivateUrls: boolean;
   /** A hash of a random password: verified when the e-mail is unknown, so both paths cost the same. */
   dummyHash: string;
 }

@@ -16,7 +16,8 @@ import { createLimits, type LimitRules } from "./services/limits.ts";
 export const typeDefs = gql(readFileSync(new URL("./schema.graphql", import.meta.url), "utf8"));
 export const migrations = { schema: "identity", folder: new URL("./db/migrations", import.meta.url).pathname };
 
-const open = (url: string) => createDb(url, schema, { applicationName: "identity", max: 10 });
+const POOL_MAX = 10;
+const open = (url: string) => createDb(url, schema, { applicationName: "identity", max: POOL_MAX });
 export type IdentityDb = ReturnType<typeof open>["db"];
 
 export const JWKS_PATH = "/.well-known/jwks.json";
@@ -43,6 +44,8 @@ export interface IdentityDeps {
   keyTiming?: KeyTiming;
   /** Rate limits and lockouts; defaults in services/limits.ts. */
   limits?: LimitRules;
+  /** Accept webhook URLs on localhost and private networks (development, tests). Default false. */
+  webhookAllowPrivateUrls?: boolean;
 }
 
 /** Builds the identity subgraph (and its JWKS route); the caller listens and calls stop(). */
@@ -64,6 +67,7 @@ export async function createServer(deps: IdentityDeps) {
       issuer: deps.issuer ?? "dpp-identity",
       accessTokenTtlSeconds: accessTtl,
       refreshTokenTtlSeconds: deps.refreshTokenTtlSeconds ?? 2_592_000,
+      webhookAllowPrivateUrls: deps.webhookAllowPrivateUrls ?? false,
       dummyHash: await hash(randomBytes(32).toString("base64url")),
     };
     const sub = await createSubgraphApp({
@@ -75,6 +79,15 @@ export async function createServer(deps: IdentityDeps) {
       context: ({ actor, ip, requestId }) => createContext(rt, actor, { ip, requestId }),
       health: async () => {
         await db.execute(sql`select 1`);
+      },
+      // Identity's connections on this database (every instance's; the scrape itself is one active).
+      poolStats: async () => {
+        const [row] = await db.execute<{ active: number; idle: number }>(
+          sql`select count(*) filter (where state = 'active')::int as active,
+                     count(*) filter (where state like 'idle%')::int as idle
+              from pg_stat_activity where datname = current_database() and application_name = 'identity'`,
+        );
+        return { active: row?.active ?? 0, idle: row?.idle ?? 0, max: POOL_MAX };
       },
       routes: (app) => {
         app.get(JWKS_PATH, async (_req, res, next) => {

@@ -135,7 +135,7 @@ describe("users and rights (dealer admin)", () => {
     const ADD = `mutation($i: AddCompanyUserInput!) { addCompanyUser(input: $i) { ${CU} } }`;
     const beyond = await gql(
       ADD,
-      { i: { email: "clerk@autoservice.test", permissions: ["nomenclature.file"], dealerAdmin: false } },
+      { i: { email: "clerk@autoservice.test", permissions: ["orders.own_only"], dealerAdmin: false } },
       bearer(admin),
     );
     expect(beyond.addCompanyUser).toMatchObject({ code: "VALIDATION", fields: [{ field: "permissions" }] });

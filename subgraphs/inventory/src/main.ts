@@ -8,6 +8,7 @@ await runMain("inventory", async () => {
   const server = await createServer({
     databaseUrl: config.database.url,
     internalTokenSecret: config.internalTokenSecret,
+    catalogUrl: config.catalogUrl,
     maskErrors: config.env === "production",
   });
   await serveUntilSignal("inventory", server, config.http);

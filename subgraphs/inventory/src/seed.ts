@@ -1,11 +1,20 @@
 import { withTenant } from "@dpp/db";
-import { stockDisplay, stockLevels, warehouses } from "./db/schema.ts";
+import { leadTimeSettings, stockDisplay, stockLevels, warehouses } from "./db/schema.ts";
 import type { StockDisplayPolicy } from "./domain/stock-display.ts";
 import type { InventoryDb } from "./server.ts";
 
 export interface InventorySeedTenant {
   id: string;
-  features: { stockDisplay: StockDisplayPolicy };
+  features: {
+    stockDisplay: StockDisplayPolicy;
+    /** Same shape as `features.leadTime` in @dpp/tenant. */
+    leadTime?: {
+      shippingDays: number;
+      replenishmentDays: number;
+      replenishmentDaysByWarehouse?: Record<string, number>;
+      calendar: "ru";
+    };
+  };
   warehouses: { id: string; code: string; name: string; city: string; address: string }[];
   /** Quantity in the product's unit; productId is a catalog product id. */
   stock: { productId: string; warehouseId: string; quantity: number }[];
@@ -22,8 +31,20 @@ export async function seedInventory(db: InventoryDb, tenants: InventorySeedTenan
         .insert(stockDisplay)
         .values({ tenantId: t.id, mode: policy.mode, threshold: policy.mode === "threshold" ? policy.threshold : null })
         .onConflictDoNothing();
+      const lead = t.features.leadTime;
+      if (lead) {
+        const { shippingDays, replenishmentDays, calendar } = lead;
+        await tx
+          .insert(leadTimeSettings)
+          .values({ tenantId: t.id, shippingDays, replenishmentDays, calendar })
+          .onConflictDoNothing();
+      }
       for (let i = 0; i < t.warehouses.length; i += BATCH) {
-        const chunk = t.warehouses.slice(i, i + BATCH).map((w) => ({ ...w, tenantId: t.id }));
+        const chunk = t.warehouses.slice(i, i + BATCH).map((w) => ({
+          ...w,
+          tenantId: t.id,
+          replenishmentDays: lead?.replenishmentDaysByWarehouse?.[w.code] ?? null,
+        }));
         await tx.insert(warehouses).values(chunk).onConflictDoNothing();
       }
       for (let i = 0; i < t.stock.length; i += BATCH) {

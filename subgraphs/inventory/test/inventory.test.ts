@@ -1,19 +1,11 @@
-import { listen } from "@dpp/server";
-import {
-  callSubgraph,
-  createTestDatabase,
-  dealerActor,
-  postGraphQL,
-  TEST_INTERNAL_SECRET,
-  type TestDatabase,
-} from "@dpp/testkit";
+import { callSubgraph, dealerActor, postGraphQL, TEST_INTERNAL_SECRET, type TestDatabase } from "@dpp/testkit";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer, migrations, seedInventory } from "../src/index.ts";
+import { type InventoryFixture, startInventory } from "./fixture.ts";
 
+let fx: InventoryFixture;
 let db: TestDatabase;
 let url: string;
-let stop: () => Promise<void>;
 
 const warehouse = (id: string, code: string, city: string) => ({
   id,
@@ -24,10 +16,7 @@ const warehouse = (id: string, code: string, city: string) => ({
 });
 
 beforeAll(async () => {
-  db = await createTestDatabase([migrations]);
-  const server = await createServer({ databaseUrl: db.appUrl, internalTokenSecret: TEST_INTERNAL_SECRET });
-  const admin = await createServer({ databaseUrl: db.adminUrl, internalTokenSecret: TEST_INTERNAL_SECRET });
-  const tenants = [
+  fx = await startInventory([
     {
       id: "ten_w",
       features: { stockDisplay: { mode: "threshold" as const, threshold: 20 } },
@@ -44,21 +33,13 @@ beforeAll(async () => {
       warehouses: [warehouse("whs_k_msk", "MSK", "Москва")],
       stock: [{ productId: "prd_k1", warehouseId: "whs_k_msk", quantity: 125 }],
     },
-  ];
-  await seedInventory(admin.db, tenants);
-  await seedInventory(admin.db, tenants); // idempotent
-  await admin.stop();
-  const l = await listen(server.app, 0);
-  url = `${l.url}/graphql`;
-  stop = async () => {
-    await l.close();
-    await server.stop();
-    await db.drop();
-  };
+  ]);
+  db = fx.db;
+  url = fx.url;
 });
 
 afterAll(async () => {
-  await stop?.();
+  await fx?.stop();
 });
 
 const ENTITIES = `query($ids: [_Any!]!) { _entities(representations: $ids) { ... on Product { id availableQuantity stock { warehouse { code city } quantity display } } } }`;

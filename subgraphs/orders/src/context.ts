@@ -3,6 +3,7 @@ import { forbidden, type RequestIdentity, requireTenant, requireUser } from "@dp
 import type { Workflow } from "@dpp/tenant";
 import DataLoader from "dataloader";
 import { type CatalogLoader, createCatalogLoader } from "./clients/catalog.ts";
+import type { OrderServices } from "./clients/services.ts";
 import {
   linesByOrderIds,
   type OrderLineRow,
@@ -18,6 +19,8 @@ import type { OrdersDb } from "./server.ts";
 export interface ContextDeps {
   catalogUrl: string;
   internalTokenSecret: string;
+  /** Finance and inventory, asked by workflow guards and effects as the orders service. */
+  services: OrderServices;
 }
 
 const STAFF_ROLES = new Set(["manager", "tenant_admin", "platform_admin"]);
@@ -80,6 +83,7 @@ export function createContext(db: OrdersDb, identity: RequestIdentity, deps: Con
     db,
     actor,
     requestId,
+    services: deps.services,
     dealer: () => requireDealer(actor),
     loaders: { order, lines, workflow },
     settings: () => {

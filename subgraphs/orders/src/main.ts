@@ -9,6 +9,8 @@ await runMain("orders", async () => {
     databaseUrl: config.database.url,
     internalTokenSecret: config.internalTokenSecret,
     catalogUrl: config.catalog.url,
+    financeUrl: config.finance.url,
+    inventoryUrl: config.inventory.url,
     maskErrors: config.env === "production",
   });
   await serveUntilSignal("orders", server, config.http);

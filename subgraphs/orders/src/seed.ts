@@ -1,5 +1,7 @@
+import { isDeepStrictEqual } from "node:util";
 import { withTenant } from "@dpp/db";
 import type { TenantDefinition } from "@dpp/tenant";
+import { latestWorkflow } from "./db/queries.ts";
 import { tenantSettings, workflows } from "./db/schema.ts";
 import type { OrdersDb } from "./server.ts";
 
@@ -9,23 +11,32 @@ export interface OrdersSeedTenant {
   definition: Pick<TenantDefinition, "workflow" | "features" | "pricing">;
 }
 
-/** Idempotent: workflow version 1 and the order settings, unless the tenant already has them. */
+/**
+ * Idempotent: the tenant's workflow as a new version when it differs from the latest one (orders
+ * already submitted keep theirs), and the order settings.
+ */
 export async function seedOrders(db: OrdersDb, tenants: OrdersSeedTenant[]): Promise<void> {
   for (const t of tenants) {
     await withTenant(db, t.id, async (tx) => {
-      await tx
-        .insert(workflows)
-        .values({ tenantId: t.id, version: 1, definition: t.definition.workflow })
-        .onConflictDoNothing();
+      const latest = await latestWorkflow(tx, t.id);
+      if (!latest || !isDeepStrictEqual(latest.definition, t.definition.workflow)) {
+        await tx
+          .insert(workflows)
+          .values({ tenantId: t.id, version: (latest?.version ?? 0) + 1, definition: t.definition.workflow })
+          .onConflictDoNothing();
+      }
+      const settings = {
+        packRounding: t.definition.features.packRounding,
+        multipleDrafts: t.definition.features.multipleDrafts,
+        vatRounding: t.definition.pricing.vatRounding,
+        currency: t.definition.pricing.currency,
+        reserveHoldHours: t.definition.features.reserveHoldHours ?? null,
+        orderUpToStock: t.definition.features.orderUpToStock ?? false,
+      };
       await tx
         .insert(tenantSettings)
-        .values({
-          tenantId: t.id,
-          packRounding: t.definition.features.packRounding,
-          vatRounding: t.definition.pricing.vatRounding,
-          currency: t.definition.pricing.currency,
-        })
-        .onConflictDoNothing();
+        .values({ tenantId: t.id, ...settings })
+        .onConflictDoUpdate({ target: tenantSettings.tenantId, set: settings });
     });
   }
 }

@@ -2,12 +2,17 @@ import { readFileSync } from "node:fs";
 import { createDb } from "@dpp/db";
 import { createSubgraphApp } from "@dpp/server";
 import { sql } from "drizzle-orm";
+import { concatAST } from "graphql";
 import { gql } from "graphql-tag";
+import { createOrderServices } from "./clients/services.ts";
 import { createContext } from "./context.ts";
 import * as schema from "./db/schema.ts";
+import { createImportClients } from "./import/clients.ts";
 import { resolvers } from "./resolvers/index.ts";
 
-export const typeDefs = gql(readFileSync(new URL("./schema.graphql", import.meta.url), "utf8"));
+/** The subgraph's SDL modules, merged into one schema; a feature adds its own file here. */
+const SDL_MODULES = ["./schema.graphql", "./import/schema.graphql"];
+export const typeDefs = concatAST(SDL_MODULES.map((path) => gql(readFileSync(new URL(path, import.meta.url), "utf8"))));
 export const migrations = { schema: "orders", folder: new URL("./db/migrations", import.meta.url).pathname };
 
 const open = (url: string) => createDb(url, schema, { applicationName: "orders", max: 10 });
@@ -18,20 +23,36 @@ export interface OrdersDeps {
   internalTokenSecret: string;
   /** Base URL of the catalog subgraph (lines are priced through its API). */
   catalogUrl: string;
+  /** Base URL of the finance subgraph (workflow guards on contracts and debt); a function when finance starts after orders. */
+  financeUrl: string | (() => string);
+  /** Base URL of the inventory subgraph (workflow effects reserve_stock / release_stock). */
+  inventoryUrl: string;
   maskErrors?: boolean;
 }
 
 /** Builds the orders subgraph; the caller listens and calls stop(). */
 export async function createServer(deps: OrdersDeps) {
   const { sql: pool, db } = open(deps.databaseUrl);
+  const services = createOrderServices({
+    financeUrl: deps.financeUrl,
+    inventoryUrl: deps.inventoryUrl,
+    secret: deps.internalTokenSecret,
+  });
+  const imports = createImportClients(deps);
   const sub = await createSubgraphApp({
     name: "orders",
     typeDefs,
     resolvers,
     internalTokenSecret: deps.internalTokenSecret,
     maskErrors: deps.maskErrors,
-    context: (identity) =>
-      createContext(db, identity, { catalogUrl: deps.catalogUrl, internalTokenSecret: deps.internalTokenSecret }),
+    context: (identity) => ({
+      ...createContext(db, identity, {
+        catalogUrl: deps.catalogUrl,
+        internalTokenSecret: deps.internalTokenSecret,
+        services,
+      }),
+      imports,
+    }),
     health: async () => {
       await db.execute(sql`select 1`);
     },

@@ -14,32 +14,58 @@ const features = (packRounding: boolean): Def["features"] => ({
   stockDisplay: { mode: "exact" },
 });
 
+type Wf = Def["workflow"];
+const status = (code: string, label: string, category: Wf["statuses"][number]["category"], color: string) => ({
+  code,
+  label,
+  labelEn: code,
+  category,
+  color,
+  editableBy: [],
+  tab: "orders",
+});
+const step = (from: string, to: string, by: Wf["transitions"][number]["by"], label: string) => ({
+  from,
+  to,
+  by,
+  label,
+  labelEn: label,
+  guards: [],
+  effects: [],
+});
+const workflow = (statuses: Wf["statuses"], transitions: Wf["transitions"]): Wf => ({
+  statuses,
+  initial: statuses[0]?.code ?? "",
+  tabs: [
+    { code: "drafts", label: "Черновики", labelEn: "Drafts", kind: "drafts" },
+    { code: "orders", label: "Заказы", labelEn: "Orders", kind: "statuses" },
+  ],
+  transitions,
+  managerPool: false,
+  managerEdit: { effects: [] },
+});
+
 /** Prices include VAT, VAT per document, no pack rounding, workflow starting at "new". */
 export const tenantA: Def = {
   features: features(false),
   pricing: { currency: "RUB", vatRateBp: 2000, pricesIncludeVat: true, vatRounding: "per_document" },
-  workflow: {
-    statuses: [
-      { code: "new", label: "Новый", category: "active", color: "#6c757d" },
-      { code: "shipped", label: "Отгружен", category: "done", color: "#2e7d32" },
-    ],
-    initial: "new",
-    transitions: [{ from: "new", to: "shipped", by: ["manager"], label: "Отгрузить" }],
-  },
+  workflow: workflow(
+    [status("new", "Новый", "active", "#6c757d"), status("shipped", "Отгружен", "done", "#2e7d32")],
+    [step("new", "shipped", ["manager"], "Отгрузить")],
+  ),
 };
 
 /** Prices exclude VAT, VAT per line, pack rounding, workflow starting at "invoiced". */
 export const tenantB: Def = {
   features: features(true),
   pricing: { currency: "RUB", vatRateBp: 2000, pricesIncludeVat: false, vatRounding: "per_line" },
-  workflow: {
-    statuses: [
-      { code: "invoiced", label: "Получен счет", category: "active", color: "#f0ad4e" },
-      { code: "production", label: "В производстве", category: "active", color: "#0275d8" },
+  workflow: workflow(
+    [
+      status("invoiced", "Получен счет", "active", "#f0ad4e"),
+      status("production", "В производстве", "done", "#0275d8"),
     ],
-    initial: "invoiced",
-    transitions: [{ from: "invoiced", to: "production", by: ["dealer"], label: "Отправить в производство" }],
-  },
+    [step("invoiced", "production", ["dealer"], "Отправить в производство")],
+  ),
 };
 
 export const product = (
@@ -93,6 +119,8 @@ export async function seedFixtures(adminUrl: string): Promise<void> {
     databaseUrl: adminUrl,
     internalTokenSecret: TEST_INTERNAL_SECRET,
     catalogUrl: "http://127.0.0.1:1",
+    financeUrl: "http://127.0.0.1:1",
+    inventoryUrl: "http://127.0.0.1:1",
   });
   const tenants = [
     { id: "ten_a", definition: tenantA },

@@ -26,6 +26,9 @@ beforeAll(async () => {
     databaseUrl: db.appUrl,
     internalTokenSecret: TEST_INTERNAL_SECRET,
     catalogUrl: catalogListening.url,
+    // Not reached: these drafts-and-submission tests fire no workflow guard or effect.
+    financeUrl: "http://127.0.0.1:1",
+    inventoryUrl: "http://127.0.0.1:1",
   });
   const ordersListening = await listen(orders.app, 0);
   url = `${ordersListening.url}/graphql`;
@@ -95,11 +98,17 @@ async function addLine(actor: typeof dealerA, input: Record<string, unknown>): P
   return res.data?.addOrderLine ?? {};
 }
 
-async function submit(actor: typeof dealerA, orderId: string, comment: string | null = null): Promise<Result> {
+async function submit(
+  actor: typeof dealerA,
+  orderId: string,
+  comment: string | null = null,
+  idempotencyKey: string | null = null,
+): Promise<Result> {
   const res = await call<{ submitOrder: Result }>(
     actor,
-    `mutation($id: ID!, $comment: String) { submitOrder(orderId: $id, comment: $comment) { ${RESULT} } }`,
-    { id: orderId, comment },
+    `mutation($id: ID!, $comment: String, $key: String) {
+      submitOrder(orderId: $id, comment: $comment, idempotencyKey: $key) { ${RESULT} } }`,
+    { id: orderId, comment, key: idempotencyKey },
   );
   expect(res.errors).toBeUndefined();
   return res.data?.submitOrder ?? {};
@@ -287,7 +296,8 @@ describe("orders subgraph: submission", () => {
     // Submitting twice, or changing a submitted order, is refused.
     expect(await submit(dealerB, draft.id)).toMatchObject({ code: "NOT_A_DRAFT" });
     expect(await addLine(dealerB, { orderId: draft.id, productId: "prd_b1", quantity: 1 })).toMatchObject({
-      code: "NOT_A_DRAFT",
+      code: "ORDER_LOCKED",
+      message: "Заказ в статусе «Получен счет» изменить нельзя: его можно скопировать в новый черновик.",
     });
   });
 
@@ -378,3 +388,39 @@ async function queuedOutboxJobs(): Promise<number> {
     select count(*)::int as count from graphile_worker.jobs where task_identifier = 'outbox'`;
   return row?.count ?? 0;
 }
+
+describe("idempotent submission", () => {
+  it("20 concurrent identical submissions make one order, all answered with it", async () => {
+    const draft = await createDraft(dealerA);
+    await addLine(dealerA, { orderId: draft.id, productId: "prd_a1", quantity: 5 });
+    const key = "7b4c1d7e-2f0a-4c8e-9d3b-5a6f7e8d9c0b";
+    const results = await Promise.all(Array.from({ length: 20 }, () => submit(dealerA, draft.id, "к пятнице", key)));
+    expect(new Set(results.map((r) => `${r.id} ${r.number} ${r.code ?? ""}`))).toEqual(
+      new Set([`${draft.id} ${results[0]?.number} `]),
+    );
+    const events = await admin<{ n: number }[]>`
+      select count(*)::int as n from orders.outbox where topic = 'order.submitted' and payload->>'orderId' = ${draft.id}`;
+    expect(events[0]?.n).toBe(1);
+  });
+
+  it("the same key with another body is refused, nothing submitted", async () => {
+    const first = await createDraft(dealerA);
+    await addLine(dealerA, { orderId: first.id, productId: "prd_a1", quantity: 1 });
+    await submit(dealerA, first.id, null, "key-1");
+    const second = await createDraft(dealerA);
+    await addLine(dealerA, { orderId: second.id, productId: "prd_a1", quantity: 1 });
+    expect(await submit(dealerA, second.id, null, "key-1")).toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
+    expect(await submit(dealerA, first.id, "другой комментарий", "key-1")).toMatchObject({
+      code: "IDEMPOTENCY_KEY_REUSED",
+    });
+    expect(await submit(dealerA, second.id, null, "ключ")).toMatchObject({ code: "INVALID_IDEMPOTENCY_KEY" });
+    const res = await call<{ order: { isDraft: boolean } }>(dealerA, "query($id: ID!) { order(id: $id) { isDraft } }", {
+      id: second.id,
+    });
+    expect(res.data?.order.isDraft).toBe(true);
+    // Another company may use the same key.
+    const other = await createDraft(otherCompany);
+    await addLine(otherCompany, { orderId: other.id, productId: "prd_a1", quantity: 1 });
+    expect((await submit(otherCompany, other.id, null, "key-1")).isDraft).toBe(false);
+  });
+});

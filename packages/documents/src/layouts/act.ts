@@ -37,7 +37,8 @@ export function actLayout(act: ReconciliationActDocument): Layout {
   return {
     fileName: `Акт_сверки_${act.from}_${act.to}`,
     title: `Акт сверки взаимных расчётов за период ${formatDate(act.from)} – ${formatDate(act.to)}`,
-    orientation: "portrait",
+    // Landscape: an operation (date, document, two sums) fits on one line on each half.
+    orientation: "landscape",
     branding: act.branding,
     fields: [
       ["Между:", `${act.seller.name} (ИНН ${act.seller.inn}) и ${act.buyer.name} (ИНН ${act.buyer.inn})`],
@@ -48,14 +49,14 @@ export function actLayout(act: ReconciliationActDocument): Layout {
       { header: `По данным ${act.buyer.name}, руб.`, span: 4 },
     ],
     columns: [
-      { header: "Дата", width: 9 },
-      { header: "Документ", width: 21 },
-      { header: "Дебет", width: 10, align: "right" },
-      { header: "Кредит", width: 10, align: "right" },
-      { header: "Дата", width: 9 },
-      { header: "Документ", width: 21 },
-      { header: "Дебет", width: 10, align: "right" },
-      { header: "Кредит", width: 10, align: "right" },
+      { header: "Дата", width: 8 },
+      { header: "Документ", width: 25 },
+      { header: "Дебет", width: 8.5, align: "right" },
+      { header: "Кредит", width: 8.5, align: "right" },
+      { header: "Дата", width: 8 },
+      { header: "Документ", width: 25 },
+      { header: "Дебет", width: 8.5, align: "right" },
+      { header: "Кредит", width: 8.5, align: "right" },
     ],
     rows: [
       ["", "Сальдо начальное", ...side(act.opening), ...blank],

@@ -31,15 +31,15 @@ export function torg12Layout(doc: TradeDocument): Layout {
     ],
     columns: [
       { header: "№", width: 3, align: "center" },
-      { header: "Товар: наименование, характеристика, артикул", width: 26 },
+      { header: "Товар: наименование, характеристика, артикул", width: 23 },
       { header: "Код", width: 7 },
       { header: "Ед. изм.", width: 4, align: "center" },
       { header: "Код по ОКЕИ", width: 4, align: "center" },
-      { header: "Вид упаковки", width: 5, align: "center" },
+      { header: "Вид упаковки", width: 6, align: "center" },
       { header: "В одном месте", width: 5, align: "center" },
       { header: "Мест, штук", width: 4, align: "center" },
       { header: "Масса брутто", width: 5, align: "center" },
-      { header: "Количество (масса нетто)", width: 6, align: "right" },
+      { header: "Количество (масса нетто)", width: 8, align: "right" },
       { header: "Цена, руб. коп.", width: 7, align: "right" },
       { header: "Сумма без учёта НДС", width: 8, align: "right" },
       { header: "НДС, ставка", width: 5, align: "center" },
@@ -85,20 +85,20 @@ export function torg12Layout(doc: TradeDocument): Layout {
 }
 
 const TAX_COLUMNS: Column[] = [
-  { header: "Наименование товара (1)", width: 22 },
+  { header: "Наименование товара (1)", width: 17 },
   { header: "Код вида товара (1а)", width: 5, align: "center" },
   { header: "Ед. изм.: код (2)", width: 4, align: "center" },
-  { header: "усл. обозн. (2а)", width: 4, align: "center" },
+  { header: "усл. обозн. (2а)", width: 5, align: "center" },
   { header: "Кол-во (3)", width: 5, align: "right" },
   { header: "Цена за единицу (4)", width: 7, align: "right" },
   { header: "Стоимость без налога (5)", width: 8, align: "right" },
   { header: "В т. ч. акциз (6)", width: 5, align: "center" },
-  { header: "Налоговая ставка (7)", width: 5, align: "center" },
+  { header: "Налоговая ставка (7)", width: 7, align: "center" },
   { header: "Сумма налога (8)", width: 7, align: "right" },
   { header: "Стоимость с налогом (9)", width: 8, align: "right" },
-  { header: "Страна: код (10)", width: 4, align: "center" },
-  { header: "краткое наим. (10а)", width: 5, align: "center" },
-  { header: "Рег. номер декларации (11)", width: 6, align: "center" },
+  { header: "Страна: код (10)", width: 5.5, align: "center" },
+  { header: "краткое наим. (10а)", width: 6, align: "center" },
+  { header: "Рег. номер декларации (11)", width: 8, align: "center" },
 ];
 
 const taxCells = (doc: TradeDocument, l: DocumentLine): Cell[] => [
@@ -154,6 +154,7 @@ export function invoiceFactureLayout(doc: TradeDocument): Layout {
     orientation: "landscape",
     branding: doc.branding,
     fields: taxHeader(doc, title),
+    fieldColumns: 2,
     columns: TAX_COLUMNS,
     rows: doc.lines.map((l) => taxCells(doc, l)),
     totals: taxTotals(doc),
@@ -174,6 +175,7 @@ export function updLayout(doc: TradeDocument): Layout {
     orientation: "landscape",
     branding: doc.branding,
     fields: [["Статус:", "1 — счёт-фактура и передаточный документ (акт)"], ...taxHeader(doc, title)],
+    fieldColumns: 2,
     columns: [
       { header: "№ п/п", width: 3, align: "center" },
       { header: "Код товара/ работ, услуг", width: 7 },

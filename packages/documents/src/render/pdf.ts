@@ -1,13 +1,11 @@
-import { createRequire } from "node:module";
-import { Document, Font, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { Canvas, Document, Font, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { type ComponentProps, createElement as h } from "react";
 import { cellText } from "../cells.ts";
-import type { Cell, Layout } from "../layout.ts";
-import { paginate } from "./paginate.ts";
+import type { Layout } from "../layout.ts";
+import { documentFonts, FONT_FILES, type Fonts, LINE_HEIGHT } from "./metrics.ts";
+import { BAND_HEIGHT, FIELD_LABEL, MARGIN, PAGE, type PdfPlan, planPdf, SIZES, TABLE_GAP } from "./paginate.ts";
+import { alignedX, type MeasuredRow, type Painter, paintRows, rowsHeight, type TableColours } from "./table.ts";
 
-const require = createRequire(import.meta.url);
-const REGULAR = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
-const BOLD = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
 let renders = 0;
 
 /**
@@ -17,93 +15,114 @@ let renders = 0;
  */
 function registerFamily(): string {
   const family = `DejaVuSans-${++renders}`;
-  Font.register({ family, fonts: [{ src: REGULAR }, { src: BOLD, fontWeight: "bold" }] });
+  Font.register({ family, fonts: [{ src: FONT_FILES.regular }, { src: FONT_FILES.bold, fontWeight: "bold" }] });
   // Words are not hyphenated on forms; this also skips the hyphenation pass for every word.
   Font.registerHyphenationCallback((word) => [word]);
   return family;
 }
 
 const s = StyleSheet.create({
-  page: { fontSize: 8, paddingTop: 28, paddingBottom: 36, paddingHorizontal: 28 },
-  band: { flexDirection: "row", justifyContent: "space-between", padding: 6, marginBottom: 8 },
-  bandText: { fontSize: 10, fontWeight: "bold" },
-  title: { fontSize: 12, fontWeight: "bold", marginVertical: 8 },
-  fieldRow: { flexDirection: "row", marginBottom: 2 },
-  fieldLabel: { width: "24%", color: "#333333" },
-  fieldValue: { width: "76%" },
-  table: { marginTop: 8, borderTopWidth: 0.5, borderLeftWidth: 0.5, borderColor: "#555555" },
-  row: { flexDirection: "row" },
-  cell: {
-    borderRightWidth: 0.5,
-    borderBottomWidth: 0.5,
-    borderColor: "#555555",
-    paddingVertical: 2,
-    paddingHorizontal: 3,
+  page: {
+    fontSize: SIZES.body,
+    lineHeight: LINE_HEIGHT,
+    paddingTop: MARGIN.top,
+    paddingBottom: MARGIN.bottom,
+    paddingHorizontal: MARGIN.side,
   },
-  head: { fontWeight: "bold" },
+  chrome: { position: "absolute", top: 0, left: 0 },
+  band: { height: BAND_HEIGHT },
+  title: { fontSize: SIZES.title, fontWeight: "bold", marginVertical: 8 },
+  fieldColumns: { flexDirection: "row" },
+  fieldRow: { flexDirection: "row", marginBottom: 2 },
+  fieldLabel: { color: "#333333" },
+  table: { marginTop: TABLE_GAP },
   totals: { marginTop: 6, alignItems: "flex-end" },
-  totalRow: { flexDirection: "row" },
-  totalLabel: { width: 220, textAlign: "right", fontWeight: "bold", paddingRight: 6 },
+  totalRow: { flexDirection: "row", marginBottom: 1 },
+  totalLabel: { width: 260, textAlign: "right", fontWeight: "bold", paddingRight: 6 },
   totalValue: { width: 90, textAlign: "right", fontWeight: "bold" },
   paragraph: { marginTop: 5 },
   signatures: { marginTop: 16, flexDirection: "row", flexWrap: "wrap" },
   signature: { width: "50%", marginBottom: 10 },
-  footer: {
-    position: "absolute",
-    bottom: 16,
-    left: 28,
-    right: 28,
-    flexDirection: "row",
-    justifyContent: "space-between",
-    color: "#555555",
-    fontSize: 7,
-  },
 });
 
-type Align = "left" | "right" | "center";
-type TextStyle = ComponentProps<typeof Text>["style"];
+const FOOTER = { size: 7, bottom: 16, colour: "#555555" };
 
-function row(
-  cells: Cell[],
-  widths: number[],
-  aligns: Align[],
-  key: string | number,
-  head?: { fill: string; color: string },
-) {
+/**
+ * The brand band and the footer with the page number, painted (a react-pdf Text costs a layout
+ * pass; a long act has hundreds of pages).
+ */
+function chrome(layout: Layout, fonts: Fonts, contentWidth: number, pageNumber: string) {
+  const page = PAGE[layout.orientation];
+  const b = layout.branding;
+  const bandLine = SIZES.band * LINE_HEIGHT;
+  const paint = (p: Painter) => {
+    p.rect(MARGIN.side, MARGIN.top, contentWidth, BAND_HEIGHT - 8).fill(b.primary);
+    p.font(fonts.bold).fontSize(SIZES.band).fillColor(b.onPrimary);
+    p.text(b.name, MARGIN.side + 6, MARGIN.top + 6, { lineBreak: false });
+    const band = { x: MARGIN.side, width: contentWidth - 6, align: "right" as const };
+    const titleY = MARGIN.top + 6 + (bandLine - SIZES.body * LINE_HEIGHT) / 2;
+    p.font(fonts.regular).fontSize(SIZES.body);
+    p.text(layout.title, alignedX(band, layout.title, SIZES.body, "regular"), titleY, { lineBreak: false });
+    const footerY = page.height - FOOTER.bottom - FOOTER.size * LINE_HEIGHT;
+    const footer = { x: MARGIN.side - 3, width: contentWidth + 6, align: "right" as const };
+    p.fontSize(FOOTER.size).fillColor(FOOTER.colour);
+    p.text(b.name, MARGIN.side, footerY, { lineBreak: false });
+    p.text(pageNumber, alignedX(footer, pageNumber, FOOTER.size, "regular"), footerY, { lineBreak: false });
+  };
+  return h(Canvas, {
+    key: "chrome",
+    fixed: true,
+    style: [s.chrome, { width: page.width, height: page.height }],
+    paint: (painter: unknown) => {
+      paint(painter as Painter);
+      return null;
+    },
+  } as ComponentProps<typeof Canvas>);
+}
+
+/** A measured table painted by react-pdf's Canvas: one node per table per page. */
+function table(rows: MeasuredRow[], width: number, colours: TableColours, key: string) {
+  return h(Canvas, {
+    key,
+    style: [s.table, { width, height: rowsHeight(rows) }],
+    paint: (painter: unknown) => {
+      paintRows(painter as Painter, rows, width, colours);
+      return null;
+    },
+  } as ComponentProps<typeof Canvas>);
+}
+
+function fields(plan: PdfPlan) {
+  const two = plan.fieldColumns.length > 1;
+  const share = two ? FIELD_LABEL.two : FIELD_LABEL.one;
   return h(
     View,
-    { key, style: s.row, wrap: false },
-    cells.map((c, i) =>
+    { style: s.fieldColumns },
+    plan.fieldColumns.map((column, ci) =>
       h(
-        Text,
-        {
-          key: i,
-          style: [
-            s.cell,
-            { width: `${widths[i] ?? 0}%`, textAlign: aligns[i] ?? "left" },
-            ...(head ? [s.head, { backgroundColor: head.fill, color: head.color }] : []),
-          ] as TextStyle,
-        } as ComponentProps<typeof Text>,
-        cellText(c),
+        View,
+        { key: ci, style: { width: `${100 / plan.fieldColumns.length}%`, paddingRight: two && ci === 0 ? 8 : 0 } },
+        column.map(([label, value]) =>
+          h(
+            View,
+            { key: label, style: s.fieldRow },
+            h(Text, { style: [s.fieldLabel, { width: `${share * 100}%` }] }, label),
+            h(Text, { style: { width: `${(1 - share) * 100}%` } }, value),
+          ),
+        ),
       ),
     ),
   );
 }
 
 function layoutDocument(layout: Layout, family: string) {
-  const total = layout.columns.reduce((sum, c) => sum + c.width, 0);
-  const widths = layout.columns.map((c) => (c.width / total) * 100);
-  const aligns = layout.columns.map((c) => c.align ?? "left");
+  const plan = planPdf(layout);
   const b = layout.branding;
-  const head = { fill: b.primary, color: b.onPrimary };
-  const groups = layout.columnGroups ?? [];
-  const groupWidths = groups.map((g, gi) => {
-    const start = groups.slice(0, gi).reduce((n, x) => n + x.span, 0);
-    return widths.slice(start, start + g.span).reduce((n, w) => n + w, 0);
-  });
-  const plan = paginate(layout, widths);
-  const pageCount = plan.length;
-  const page = (rows: number[], index: number) => {
+  const fonts = documentFonts();
+  const colours = { fonts, headFill: b.primary, headText: b.onPrimary, text: "#000000", border: "#555555" };
+  const plain = { ...colours, headFill: "#ffffff", headText: "#000000" };
+  const pageCount = plan.pages.length;
+  const page = (indices: number[], index: number) => {
     const first = index === 0;
     const last = index === pageCount - 1;
     return h(
@@ -112,60 +131,31 @@ function layoutDocument(layout: Layout, family: string) {
         key: index,
         size: "A4",
         orientation: layout.orientation,
+        // Each page's rows were planned to fit: react-pdf need not split it (a layout pass per
+        // page). An unwrapped page takes its content's height, so the content box is A4's.
         wrap: false,
         style: [s.page, { fontFamily: family }],
       },
+      chrome(layout, fonts, plan.contentWidth, `Страница ${index + 1} из ${pageCount}`),
       h(
         View,
-        { style: [s.band, { backgroundColor: b.primary }] },
-        h(Text, { style: [s.bandText, { color: b.onPrimary }] }, b.name),
-        h(Text, { style: { color: b.onPrimary } }, layout.title),
+        { style: { height: PAGE[layout.orientation].height - MARGIN.top - MARGIN.bottom } },
+        content(indices, first, last),
       ),
-      first && layout.preamble
-        ? h(
-            View,
-            { style: s.table },
-            layout.preamble.map((r, i) => row(r, [60, 10, 30], ["left", "left", "left"], i)),
-          )
-        : null,
-      first ? h(Text, { style: s.title }, layout.title) : null,
-      first
-        ? layout.fields.map(([label, value]) =>
-            h(
-              View,
-              { key: label, style: s.fieldRow },
-              h(Text, { style: s.fieldLabel }, label),
-              h(Text, { style: s.fieldValue }, value),
-            ),
-          )
-        : null,
-      rows.length > 0 || first
-        ? h(
-            View,
-            { style: s.table },
-            groups.length > 0
-              ? row(
-                  groups.map((g) => g.header),
-                  groupWidths,
-                  groups.map(() => "center"),
-                  "groups",
-                  head,
-                )
-              : null,
-            row(
-              layout.columns.map((c) => c.header),
-              widths,
-              aligns,
-              "head",
-              head,
-            ),
-            rows.map((i) => row(layout.rows[i] ?? [], widths, aligns, i)),
-          )
-        : null,
+    );
+  };
+  const content = (indices: number[], first: boolean, last: boolean) => {
+    const rows = [...plan.head, ...indices.map((i) => plan.body[i] as MeasuredRow)];
+    return [
+      h(View, { key: "band", style: s.band }),
+      first && plan.preamble.length > 0 ? table(plan.preamble, plan.contentWidth, plain, "preamble") : null,
+      first ? h(Text, { key: "title", style: s.title }, layout.title) : null,
+      first ? h(View, { key: "fields" }, fields(plan)) : null,
+      indices.length > 0 || first ? table(rows, plan.contentWidth, colours, "table") : null,
       last && layout.totals.length > 0
         ? h(
             View,
-            { style: s.totals },
+            { key: "totals", style: s.totals },
             layout.totals.map(([label, value]) =>
               h(
                 View,
@@ -176,21 +166,26 @@ function layoutDocument(layout: Layout, family: string) {
             ),
           )
         : null,
-      last ? layout.paragraphs.map((p) => h(Text, { key: p, style: s.paragraph }, p)) : null,
       last
         ? h(
             View,
-            { style: s.signatures },
+            { key: "paragraphs" },
+            layout.paragraphs.map((p) => h(Text, { key: p, style: s.paragraph }, p)),
+          )
+        : null,
+      last
+        ? h(
+            View,
+            { key: "signatures", style: s.signatures },
             layout.signatures.map((sig) => h(Text, { key: sig, style: s.signature }, sig)),
           )
         : null,
-      h(View, { style: s.footer }, h(Text, null, b.name), h(Text, null, `Страница ${index + 1} из ${pageCount}`)),
-    );
+    ];
   };
   return h(
     Document,
     { title: layout.title, author: b.name, creator: "Дилерский портал", language: "ru" },
-    plan.map((p, i) => page(p.rows, i)),
+    plan.pages.map((rows, i) => page(rows, i)),
   );
 }
 

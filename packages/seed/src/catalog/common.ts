@@ -10,6 +10,15 @@ export interface TenantCatalog {
   /** Price groups used by the products (2-4 per tenant). */
   priceGroups: string[];
   products: (rng: Rng) => CatalogItem[];
+  /** Promotions (акции); `individual` ones go to the tenant's demo dealer company only. */
+  promotions?: {
+    title: string;
+    body: string;
+    imageUrl: string | null;
+    individual: boolean;
+    validFrom: string;
+    validUntil: string | null;
+  }[];
 }
 
 /** A price in whole roubles between min and max, rounded to `step`, as kopecks. */

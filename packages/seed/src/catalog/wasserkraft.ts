@@ -52,6 +52,24 @@ const ACCESSORIES: [number, string, number, number, number][] = [
 ];
 
 export const wasserkraftCatalog: TenantCatalog = {
+  promotions: [
+    {
+      title: "Aller 1060: −15 % на смесители серии",
+      body: "До конца года смесители серии Aller 1060 — со скидкой 15 % от базовой цены.\n\nАкция действует по всей территории РФ для партнёров и конечных покупателей.",
+      imageUrl: "/promo/wasserkraft-aller.svg",
+      individual: false,
+      validFrom: "2026-11-01",
+      validUntil: "2026-12-31",
+    },
+    {
+      title: "Отсрочка платежа 45 дней",
+      body: "Для партнёров, выполнивших план III квартала: отсрочка платежа 45 дней на заказы до 31 декабря.",
+      imageUrl: "/promo/wasserkraft-partner.svg",
+      individual: true,
+      validFrom: "2026-10-01",
+      validUntil: "2026-12-31",
+    },
+  ],
   warehouses: [
     {
       code: "MSK",

@@ -108,6 +108,7 @@ describe("demo tenant definitions", () => {
     expect(w.workflow.transitions.filter((tr) => tr.to === "cancelled").every((tr) => tr.by.join() === "manager")).toBe(
       true,
     );
+    expect(w.workflow.managerEdit.effects).toEqual(["mail_updated_invoice"]);
 
     const k = bySlug("keaz");
     expect(k.features).toMatchObject({
@@ -142,7 +143,18 @@ describe("parseTenantDefinition", () => {
       ...base,
       workflow: {
         ...base.workflow,
-        transitions: [...base.workflow.transitions, { from: "in_work", to: "teleported", by: ["manager"], label: "?" }],
+        transitions: [
+          ...base.workflow.transitions,
+          {
+            from: "in_work",
+            to: "teleported",
+            by: ["manager"],
+            label: "?",
+            labelEn: "?",
+            guards: [],
+            effects: [],
+          },
+        ],
       },
     };
     expect(() => parseTenantDefinition(broken)).toThrow(/unknown status "teleported"/);

@@ -71,8 +71,10 @@ export const products = catalog.table(
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex("products_tenant_article_uq").on(t.tenantId, t.article),
     index("products_tenant_name_idx").on(t.tenantId, t.name),
-    index("products_article_prefix_idx").on(t.tenantId, t.article.op("text_pattern_ops")),
-    index("products_search_idx").using("gin", t.tenantId, t.search),
+    // Byte order ("C"): serves article prefixes (LIKE 'x%') and the article order of a ranked page.
+    index("products_article_c_idx").on(t.tenantId, sql`${t.article} collate "C"`),
+    // Word search: lexemes qualified by tenant (function from migration 0007), see decision 0011.
+    index("products_tenant_lexemes_idx").using("gin", sql`catalog.tenant_lexemes(${t.tenantId}, ${t.search})`),
     index("products_name_trgm_idx").using("gin", t.tenantId, t.name.op("gin_trgm_ops")),
   ],
 );
@@ -180,4 +182,25 @@ export const personalPrices = catalog.table(
     validUntil: date({ mode: "string" }),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.companyId, t.productId, t.validFrom] })],
+);
+
+/**
+ * A promotion (акция) with its period, text and image. `all`: every dealer of the tenant sees it;
+ * `individual`: only the partner companies listed in `companyIds`.
+ */
+export const promotions = catalog.table(
+  "promotions",
+  {
+    tenantId: text().notNull(),
+    id: text().notNull(),
+    title: text().notNull(),
+    body: text().notNull(),
+    imageUrl: text(),
+    audience: text({ enum: ["all", "individual"] }).notNull(),
+    companyIds: text().array().notNull().default(sql`'{}'::text[]`),
+    validFrom: date({ mode: "string" }).notNull(),
+    validUntil: date({ mode: "string" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index("promotions_period_idx").on(t.tenantId, t.validFrom)],
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeCursor, encodeCursor, likePrefix, planSearch } from "./search.ts";
+import { decodeCursor, encodeCursor, planSearch } from "./search.ts";
 
 describe("planSearch", () => {
   it.each([
@@ -85,10 +85,7 @@ describe("planSearch", () => {
   });
 });
 
-describe("likePrefix and cursors", () => {
-  it("escapes wildcards", () => {
-    expect(likePrefix("A_1%\\")).toBe("A\\_1\\%\\\\%");
-  });
+describe("cursors", () => {
   it("round-trips a rank key and refuses garbage", () => {
     const k = { tier: 2, score: 60790, article: "0983" };
     expect(decodeCursor(encodeCursor(k))).toEqual(k);

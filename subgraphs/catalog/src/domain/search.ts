@@ -40,11 +40,6 @@ export function planSearch(input: string | null | undefined, minChars: number): 
   };
 }
 
-/** Escapes LIKE wildcards so an article prefix is matched literally. */
-export function likePrefix(prefix: string): string {
-  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /**
  * Position of a row in ranked results: tier (0 exact article, 1 article prefix, 2 words,
  * 3 similar words), score (higher first; integer), article (tie-break, unique per tenant).

@@ -2,11 +2,18 @@ import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 import type { CatalogContext } from "../context.ts";
 import { todayInMoscow } from "../context.ts";
 import { counterpartyDiscountRules, discountRules, navigationRows, type ProductRow } from "../db/queries.ts";
+import type { DiscountImportRow } from "../domain/discount-import.ts";
 import { buildNavigation, type NavNode } from "../domain/navigation.ts";
 import type { PriceSource } from "../domain/pricing.ts";
 import type { ImportRow } from "../domain/product-import.ts";
+import type { Audience, Promotion, PromotionInput } from "../domain/promotions.ts";
+import { importDiscounts } from "../services/discount-import.ts";
 import { importProducts } from "../services/import.ts";
+import { nomenclatureFile } from "../services/nomenclature.ts";
+import * as promotions from "../services/promotions.ts";
 import { type SearchArgs, search } from "../services/search.ts";
+
+type PromotionArgs = Omit<PromotionInput, "body" | "audience"> & { text: string; audience: "ALL" | "INDIVIDUAL" };
 
 const money = (amount: number, currency: string) => ({ amount, currency });
 
@@ -55,6 +62,13 @@ export const resolvers = {
   CatalogSearchResult: {
     __resolveType: (r: { __typename: string }) => r.__typename,
   },
+  SavePromotionResult: {
+    __resolveType: (r: { __typename: string }) => r.__typename,
+  },
+  Promotion: {
+    text: (p: Promotion) => p.body,
+    audience: (p: Promotion) => p.audience.toUpperCase(),
+  },
   Query: {
     products: async (_: unknown, args: ListArgs, ctx: CatalogContext) => {
       const r = await search(ctx, argsOf(args));
@@ -93,6 +107,9 @@ export const resolvers = {
         nodes: buildNavigation(rows).map(toNode),
       };
     },
+    nomenclatureFile: (_: unknown, __: unknown, ctx: CatalogContext) => nomenclatureFile(ctx),
+    promotions: (_: unknown, args: { audience?: "ALL" | "INDIVIDUAL" | null }, ctx: CatalogContext) =>
+      promotions.listPromotions(ctx, args.audience ? (args.audience.toLowerCase() as Audience) : null),
     myDiscounts: async (_: unknown, __: unknown, ctx: CatalogContext) => {
       if (!ctx.companyId) return [];
       const today = todayInMoscow();
@@ -119,6 +136,18 @@ export const resolvers = {
       args: { input: { rows: ImportRow[]; partial?: boolean | null } },
       ctx: CatalogContext,
     ) => importProducts(ctx, args.input),
+    savePromotion: (_: unknown, args: { id?: string | null; input: PromotionArgs }, ctx: CatalogContext) =>
+      promotions.save(ctx, args.id ?? null, {
+        ...args.input,
+        body: args.input.text,
+        audience: args.input.audience.toLowerCase() as Audience,
+      }),
+    deletePromotion: (_: unknown, args: { id: string }, ctx: CatalogContext) => promotions.remove(ctx, args.id),
+    importDiscounts: (
+      _: unknown,
+      args: { input: { rows: DiscountImportRow[]; partial?: boolean | null } },
+      ctx: CatalogContext,
+    ) => importDiscounts(ctx, args.input),
   },
   Product: {
     __resolveReference: (ref: { id: string }, ctx: CatalogContext) => ctx.loaders.product.load(ref.id),

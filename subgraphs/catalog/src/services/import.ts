@@ -6,14 +6,23 @@ import { checkImportRows, type ImportRow } from "../domain/product-import.ts";
 const MAX_ROWS = 20_000;
 const STAFF = new Set(["manager", "tenant_admin", "platform_admin"]);
 
+/** The supplier's staff, or an integration (service actor). */
+export function isStaff(ctx: CatalogContext): boolean {
+  const actor = ctx.actor;
+  return actor.kind === "service" || (actor.kind === "user" && actor.roles.some((r) => STAFF.has(r)));
+}
+
+/** Imports are for the supplier's staff and integrations (service actors), bounded in size. */
+export function requireStaff(ctx: CatalogContext, rows: number, maxRows: number): void {
+  if (!isStaff(ctx)) throw forbidden("Импорт каталога доступен сотрудникам поставщика");
+  if (rows > maxRows) throw forbidden(`Не больше ${maxRows} строк за один импорт`);
+}
+
 type Status = "CREATED" | "UPDATED" | "UNCHANGED" | "REJECTED" | "SKIPPED";
 
 /** Validates every row, then saves all of them, the valid ones (partial), or nothing. */
 export async function importProducts(ctx: CatalogContext, input: { rows: ImportRow[]; partial?: boolean | null }) {
-  const actor = ctx.actor;
-  const staff = actor.kind === "service" || (actor.kind === "user" && actor.roles.some((r) => STAFF.has(r)));
-  if (!staff) throw forbidden("Импорт каталога доступен сотрудникам поставщика");
-  if (input.rows.length > MAX_ROWS) throw forbidden(`Не больше ${MAX_ROWS} строк за один импорт`);
+  requireStaff(ctx, input.rows.length, MAX_ROWS);
   const tenantId = ctx.tenantId();
   const successors = input.rows.flatMap((r) => r.successors ?? []);
   const known = await existingArticles(ctx.db, tenantId, successors);

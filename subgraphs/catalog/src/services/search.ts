@@ -1,5 +1,6 @@
 import type { CatalogContext } from "../context.ts";
-import { type ProductFilter, type RankedRow, searchProducts } from "../db/queries.ts";
+import type { ProductFilter } from "../db/queries.ts";
+import { type RankedRow, searchProducts } from "../db/search.ts";
 import { groupPathOf } from "../domain/navigation.ts";
 import { decodeCursor, encodeCursor, planSearch, type RankKey } from "../domain/search.ts";
 

@@ -221,3 +221,20 @@ export const documentNumbers = finance.table(
     uniqueIndex("document_numbers_external_uq").on(t.tenantId, t.externalId),
   ],
 );
+
+/**
+ * Transactional outbox (decision 0006): invoice.issued, payment.recorded. An AFTER INSERT trigger
+ * enqueues a graphile-worker job per row, in the transaction that records the invoice or payment.
+ */
+export const outbox = finance.table(
+  "outbox",
+  {
+    tenantId: text().notNull(),
+    id: text().notNull(),
+    topic: text().notNull(),
+    payload: jsonb().$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);

@@ -1,5 +1,12 @@
 import { GraphQLScalarType, Kind } from "graphql";
-import { companyInScope, type FinanceContext, requireDealer } from "../context.ts";
+import {
+  canViewFinance,
+  companyInScope,
+  type FinanceContext,
+  requireDealer,
+  requireFinanceViewer,
+  requireStaffOrService,
+} from "../context.ts";
 import type { DocumentTypeRow } from "../db/queries.ts";
 import { documentsAt } from "../domain/documents.ts";
 import { CREDIT_MESSAGES } from "../domain/ledger.ts";
@@ -11,6 +18,7 @@ import {
   creditStatus,
   invoicesOf,
   lastActRequest,
+  orderPaid,
   settingsOf,
   today,
 } from "../services/ledger.ts";
@@ -76,7 +84,7 @@ export const resolvers = {
       return rows.map((r: DocumentTypeRow) => ({ code: r.code, label: r.label, formats: r.formats }));
     },
     finance: async (_: unknown, __: unknown, ctx: FinanceContext) => {
-      const d = requireDealer(ctx.actor);
+      const d = requireFinanceViewer(ctx.actor);
       const day = today();
       const [views, invoices, settings, last] = await Promise.all([
         companyContracts(ctx.db, d.tenantId, d.companyId, day),
@@ -117,6 +125,8 @@ export const resolvers = {
         message: s.reason ? CREDIT_MESSAGES[s.reason] : null,
       };
     },
+    orderPaid: (_: unknown, args: { orderId: string }, ctx: FinanceContext) =>
+      orderPaid(ctx.db, requireStaffOrService(ctx.actor), args.orderId),
     bonusAccount: async (_: unknown, __: unknown, ctx: FinanceContext) => {
       const d = requireDealer(ctx.actor);
       const settings = await settingsOf(ctx.db, d.tenantId);
@@ -142,8 +152,11 @@ export const resolvers = {
       ctx.tenantId();
       return ref;
     },
+    // Without the finance right a dealer user sees no documents (and cannot download them).
     documents: async (order: OrderRef, _: unknown, ctx: FinanceContext) =>
-      documentsAt(await ctx.documentTypes(), order.statusCode).map((d) => ({ ...d, orderId: order.id })),
+      canViewFinance(ctx.actor)
+        ? documentsAt(await ctx.documentTypes(), order.statusCode).map((d) => ({ ...d, orderId: order.id }))
+        : [],
   },
   Document: linkResolvers.Document,
   ActRequestResult: { __resolveType: (o: { __typename?: string }) => o.__typename ?? "ReconciliationAct" },

@@ -1,5 +1,5 @@
 import type { DocumentFormat } from "@dpp/documents";
-import { type FinanceContext, requireDealer } from "../context.ts";
+import { type FinanceContext, requireFinanceViewer } from "../context.ts";
 import type { AvailableDocument } from "../domain/documents.ts";
 import { signDocumentLink, verifyDocumentLink } from "../links.ts";
 import { renderAct, renderOrderDocument } from "../services/documents.ts";
@@ -18,7 +18,7 @@ function scopeOf(ctx: FinanceContext) {
 export const linkResolvers = {
   Query: {
     documentFile: async (_: unknown, args: { token: string }, ctx: FinanceContext) => {
-      const d = requireDealer(ctx.actor);
+      const d = requireFinanceViewer(ctx.actor);
       const check = await verifyDocumentLink(ctx.linkSecret, args.token, d);
       if (!check.ok) {
         const messages = {
@@ -40,7 +40,7 @@ export const linkResolvers = {
       args: { from?: string | null; to?: string | null; contractId?: string | null },
       ctx: FinanceContext,
     ): Promise<ActRow | ActLimited | ReturnType<typeof fail>> => {
-      const d = requireDealer(ctx.actor);
+      const d = requireFinanceViewer(ctx.actor);
       const to = args.to ?? today();
       const iso = /^\d{4}-\d{2}-\d{2}$/;
       const from = args.from ?? `${to.slice(0, 4)}-01-01`;

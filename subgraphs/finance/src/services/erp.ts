@@ -13,6 +13,7 @@ import {
 import { actLimitMessage, nextActAllowedAt } from "../domain/rules.ts";
 import type { FinanceDb } from "../server.ts";
 import type { ActRow, InvoiceRow, PaymentRow, ShipmentRow } from "./ledger.ts";
+import { emitInvoiceIssued, emitPaymentRecorded } from "./outbox.ts";
 
 /** An expected refusal, returned as a union member. */
 export interface FinanceFailure {
@@ -92,6 +93,7 @@ export async function recordPayment(
       })
       .returning();
     if (!row) throw new Error("payment not inserted");
+    await emitPaymentRecorded(tx, row);
     return row;
   });
 }
@@ -169,7 +171,9 @@ export async function postInvoice(
       .values({ tenantId, id: newId("inv"), contractId: contract.id, companyId: contract.companyId, ...input })
       .onConflictDoNothing()
       .returning();
-    return row ?? fail("DUPLICATE_NUMBER", `Счет № ${input.number} уже есть.`);
+    if (!row) return fail("DUPLICATE_NUMBER", `Счет № ${input.number} уже есть.`);
+    await emitInvoiceIssued(tx, row);
+    return row;
   });
 }
 

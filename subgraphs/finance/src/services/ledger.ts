@@ -14,6 +14,7 @@ import { balanceHistory, balanceOf, creditDecision, invoiceDueOn, overdueDebt } 
 import { vatOf } from "../domain/order-lines.ts";
 import { bonusPoints } from "../domain/rules.ts";
 import type { FinanceDb } from "../server.ts";
+import { emitInvoiceIssued } from "./outbox.ts";
 
 export type ContractRow = typeof contracts.$inferSelect;
 export type InvoiceRow = typeof invoices.$inferSelect;
@@ -87,6 +88,7 @@ export async function companyContracts(
   });
 }
 
+/** The credit guard's facts and decision for a company (the latest contract decides). */
 export async function creditStatus(db: FinanceDb, tenantId: string, companyId: string, amount: number, day: string) {
   const views = await companyContracts(db, tenantId, companyId, day);
   const main = views.at(-1) ?? null;
@@ -131,6 +133,18 @@ async function withPaid(tx: FinanceDb, tenantId: string, rows: InvoiceRow[]) {
   return rows.map((r) => ({ ...r, paid: paid.find((p) => p.invoiceId === r.id)?.amount ?? 0 }));
 }
 
+/** Whether the invoice issued for an order is paid in full (false without an invoice). */
+export async function orderPaid(db: FinanceDb, tenantId: string, orderId: string): Promise<boolean> {
+  return withTenant(db, tenantId, async (tx) => {
+    const rows = await tx
+      .select()
+      .from(invoices)
+      .where(and(eq(invoices.tenantId, tenantId), eq(invoices.orderId, orderId)));
+    const [invoice] = await withPaid(tx as unknown as FinanceDb, tenantId, rows);
+    return invoice !== undefined && invoice.paid >= invoice.amount;
+  });
+}
+
 /** The invoice for a submitted order, issued once (idempotent by order id) under the company's latest contract. */
 export async function issueOrderInvoice(
   db: FinanceDb,
@@ -168,7 +182,10 @@ export async function issueOrderInvoice(
       })
       .onConflictDoNothing()
       .returning();
-    if (row) return row;
+    if (row) {
+      await emitInvoiceIssued(tx, row);
+      return row;
+    }
     const [again] = await tx
       .select()
       .from(invoices)

@@ -272,3 +272,75 @@ export const auditEvents = identity.table(
     index("audit_events_company_idx").on(t.tenantId, t.companyId, t.occurredAt),
   ],
 );
+
+/**
+ * Integrators' webhook subscriptions: a company's URL receives the listed topics of its own events
+ * (and the tenant-wide ones). The signing secret is kept readable (the worker signs with it) and
+ * shown to the integrator once.
+ */
+export const webhookSubscriptions = identity.table(
+  "webhook_subscriptions",
+  {
+    tenantId: text()
+      .notNull()
+      .references(() => tenants.id),
+    id: text().notNull(),
+    companyId: text()
+      .notNull()
+      .references(() => dealerCompanies.id),
+    createdBy: text()
+      .notNull()
+      .references(() => users.id),
+    url: text().notNull(),
+    topics: text().array().notNull(),
+    secret: text().notNull(),
+    active: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index("webhook_subscriptions_company_idx").on(t.tenantId, t.companyId),
+  ],
+);
+
+/**
+ * One event for one subscription, with its latest attempt. Inserting a row (or bumping
+ * `generation` for a manual redelivery) enqueues a `webhook_delivery` job (trigger in 0005).
+ */
+export const webhookDeliveries = identity.table(
+  "webhook_deliveries",
+  {
+    tenantId: text()
+      .notNull()
+      .references(() => tenants.id),
+    id: text().notNull(),
+    subscriptionId: text().notNull(),
+    /** The source event: `<schema>/<outbox id>`. */
+    eventId: text().notNull(),
+    topic: text().notNull(),
+    /** The exact JSON body POSTed (Standard Webhooks: type, timestamp, data). */
+    body: text().notNull(),
+    status: text({ enum: ["pending", "retrying", "succeeded", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempt: integer().notNull().default(0),
+    maxAttempts: integer().notNull(),
+    generation: integer().notNull().default(0),
+    responseCode: integer(),
+    durationMs: integer(),
+    error: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastAttemptAt: timestamp({ withTimezone: true }),
+    deliveredAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.subscriptionId],
+      foreignColumns: [webhookSubscriptions.tenantId, webhookSubscriptions.id],
+    }).onDelete("cascade"),
+    uniqueIndex("webhook_deliveries_event_uq").on(t.tenantId, t.subscriptionId, t.eventId),
+    index("webhook_deliveries_time_idx").on(t.tenantId, t.subscriptionId, t.createdAt),
+  ],
+);

@@ -13,23 +13,28 @@ import {
 } from "../services/sessions.ts";
 import * as viewer from "../services/viewer.ts";
 import { accountResolvers } from "./accounts.ts";
+import { webhookResolvers } from "./webhooks.ts";
 
 type Ctx = IdentityContext;
 type Ref = { id: string };
 type MembershipParent = { tenantId: string; companyId: string | null };
 
 const { Query, Mutation, UserProfile, ...accountTypes } = accountResolvers;
+const { Query: webhookQuery, Mutation: webhookMutation, ...webhookTypes } = webhookResolvers;
 
 export const resolvers = {
   ...accountTypes,
+  ...webhookTypes,
   Query: {
     ...Query,
+    ...webhookQuery,
     tenants: (_: unknown, __: unknown, ctx: Ctx) => listTenants(ctx.db),
     tenant: (_: unknown, args: { slug: string }, ctx: Ctx) => tenantBySlug(ctx.db, args.slug),
     viewer: (_: unknown, __: unknown, ctx: Ctx): UserActor | null => (ctx.actor.kind === "user" ? ctx.actor : null),
   },
   Mutation: {
     ...Mutation,
+    ...webhookMutation,
     login: (_: unknown, args: { input: { email: string; password: string; tenantSlug?: string | null } }, ctx: Ctx) =>
       login(ctx, args.input),
     refreshSession: (_: unknown, args: { refreshToken: string }, ctx: Ctx) => refreshSession(ctx, args.refreshToken),

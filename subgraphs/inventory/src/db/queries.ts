@@ -1,13 +1,14 @@
 import { withTenant } from "@dpp/db";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { InventoryDb } from "../server.ts";
-import { stockDisplay, stockLevels, warehouses } from "./schema.ts";
+import { leadTimeSettings, stockDisplay, stockLevels, warehouses } from "./schema.ts";
 
 export type WarehouseRow = typeof warehouses.$inferSelect;
 export interface StockRow {
   productId: string;
   warehouseId: string;
   quantity: number;
+  reserved: number;
 }
 export type StockDisplayRow = typeof stockDisplay.$inferSelect;
 
@@ -26,6 +27,7 @@ export function stockOfProducts(db: InventoryDb, tenantId: string, productIds: r
         productId: stockLevels.productId,
         warehouseId: stockLevels.warehouseId,
         quantity: stockLevels.quantity,
+        reserved: stockLevels.reserved,
       })
       .from(stockLevels)
       .where(and(eq(stockLevels.tenantId, tenantId), inArray(stockLevels.productId, [...productIds]))),
@@ -35,6 +37,15 @@ export function stockOfProducts(db: InventoryDb, tenantId: string, productIds: r
 export function tenantStockDisplay(db: InventoryDb, tenantId: string): Promise<StockDisplayRow | null> {
   return withTenant(db, tenantId, async (tx) => {
     const [row] = await tx.select().from(stockDisplay).where(eq(stockDisplay.tenantId, tenantId));
+    return row ?? null;
+  });
+}
+
+export type LeadTimeSettingsRow = typeof leadTimeSettings.$inferSelect;
+
+export function tenantLeadTimeSettings(db: InventoryDb, tenantId: string): Promise<LeadTimeSettingsRow | null> {
+  return withTenant(db, tenantId, async (tx) => {
+    const [row] = await tx.select().from(leadTimeSettings).where(eq(leadTimeSettings.tenantId, tenantId));
     return row ?? null;
   });
 }

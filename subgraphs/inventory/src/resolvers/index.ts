@@ -1,15 +1,36 @@
 import type { InventoryContext, StockEntry } from "../context.ts";
 import type { WarehouseRow } from "../db/queries.ts";
 import { displayStock } from "../domain/stock-display.ts";
+import { distributorMutations, distributorQueries } from "./distributors.ts";
+import { leadTimeQueries } from "./lead-times.ts";
+import { reservationMutations, reservationQueries, reservationTypes } from "./reservations.ts";
+import { restockMutations } from "./restock.ts";
+import { shipmentMutations, shipmentQueries, shipmentTypes } from "./shipments.ts";
+import { stockMutations } from "./stock.ts";
 
 interface ProductRef {
   id: string;
 }
 
+const available = (e: StockEntry) => Math.max(0, e.quantity - e.reserved);
+
 export const resolvers = {
   Query: {
     warehouses: (_: unknown, __: unknown, ctx: InventoryContext) => ctx.warehouses(),
+    ...reservationQueries,
+    ...leadTimeQueries,
+    ...distributorQueries,
+    ...shipmentQueries,
   },
+  Mutation: {
+    ...reservationMutations,
+    ...stockMutations,
+    ...distributorMutations,
+    ...restockMutations,
+    ...shipmentMutations,
+  },
+  ...reservationTypes,
+  ...shipmentTypes,
   Warehouse: {
     __resolveReference: (ref: { id: string }, ctx: InventoryContext) => ctx.loaders.warehouse.load(ref.id),
   },
@@ -20,14 +41,21 @@ export const resolvers = {
       return { id: ref.id };
     },
     stock: (product: ProductRef, _: unknown, ctx: InventoryContext) => ctx.loaders.stock.load(product.id),
+    distributorStock: (product: ProductRef, _: unknown, ctx: InventoryContext) =>
+      ctx.loaders.distributorOffers.load(product.id),
+    restockSubscribed: (product: ProductRef, _: unknown, ctx: InventoryContext) => ctx.loaders.restock.load(product.id),
     availableQuantity: async (product: ProductRef, _: unknown, ctx: InventoryContext) => {
       const entries = await ctx.loaders.stock.load(product.id);
-      return entries.reduce((sum, e) => sum + e.quantity, 0);
+      return entries.reduce((sum, e) => sum + available(e), 0);
     },
+  },
+  DistributorOffer: {
+    uploadedAt: (o: { uploadedAt: Date }) => o.uploadedAt.toISOString(),
   },
   StockLevel: {
     warehouse: (entry: StockEntry): WarehouseRow => entry.warehouse,
+    available,
     display: async (entry: StockEntry, _: unknown, ctx: InventoryContext) =>
-      displayStock(entry.quantity, await ctx.stockDisplay()),
+      displayStock(available(entry), await ctx.stockDisplay()),
   },
 };

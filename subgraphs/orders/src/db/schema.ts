@@ -35,6 +35,12 @@ export const tenantSettings = ordersSchema.table("tenant_settings", {
     .notNull()
     .default("per_line"),
   currency: text().notNull().default("RUB"),
+  /** Dealers keep several drafts (else one cart per company). */
+  multipleDrafts: boolean().notNull().default(true),
+  /** Hours a stock reservation is held (workflow effect reserve_stock); null: until released. */
+  reserveHoldHours: integer(),
+  /** Import: a short product gets only the available quantity, and the report says so (features.orderUpToStock). */
+  orderUpToStock: boolean().notNull().default(false),
 });
 
 /** A draft (is_draft) or a submitted order of one dealer company. */
@@ -56,11 +62,32 @@ export const orders = ordersSchema.table(
     currency: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp({ withTimezone: true }),
+    /** When the order last changed status (submission included). */
+    statusChangedAt: timestamp({ withTimezone: true }),
+    /** Why the order was cancelled, as the canceller wrote it. */
+    cancelReason: text(),
+    /** Inventory holds the order's stock (effect reserve_stock, until release_stock or expiry). */
+    stockReserved: boolean().notNull().default(false),
+    /** When inventory's hold ends; null while reserved: until released. */
+    reservedUntil: timestamp({ withTimezone: true }),
+    /** The manager who took the order (from the pool or as the dealer's personal manager). */
+    managerUserId: text(),
+    /** The supplier's ERP number of the order (e.g. ТД000058016), as the ERP reports it. */
+    erpNumber: text(),
+    /** The customer's own number of the order, given on submission. */
+    customerNumber: text(),
+    /** The dealer follows the order (keaz «Отслеживаемые»). */
+    tracked: boolean().notNull().default(false),
+    /** The client's idempotency key of the submission (unique per company). */
+    submissionKey: text(),
+    /** Digest of what that submission asked for: a repeat with another body is refused. */
+    submissionFingerprint: text(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex("orders_tenant_number_uq").on(t.tenantId, t.number),
     index("orders_tenant_company_idx").on(t.tenantId, t.companyId, t.isDraft, t.createdAt),
+    uniqueIndex("orders_tenant_company_submission_key_uq").on(t.tenantId, t.companyId, t.submissionKey),
   ],
 );
 
@@ -90,6 +117,40 @@ export const orderLines = ordersSchema.table(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id] }).onDelete("cascade"),
     index("order_lines_tenant_order_idx").on(t.tenantId, t.orderId),
+  ],
+);
+
+/** The draft each dealer user works on now (the header's switcher; "Buy" adds to it). */
+export const activeDrafts = ordersSchema.table(
+  "active_drafts",
+  {
+    tenantId: text().notNull(),
+    userId: text().notNull(),
+    companyId: text().notNull(),
+    orderId: text().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.userId, t.companyId] }),
+    foreignKey({ columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id] }).onDelete("cascade"),
+  ],
+);
+
+/** A comment on an order, by the dealer or by a manager; each notifies the other side. */
+export const orderComments = ordersSchema.table(
+  "order_comments",
+  {
+    tenantId: text().notNull(),
+    id: text().notNull(),
+    orderId: text().notNull(),
+    authorUserId: text().notNull(),
+    authorSide: text({ enum: ["dealer", "manager"] }).notNull(),
+    body: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id] }).onDelete("cascade"),
+    index("order_comments_tenant_order_idx").on(t.tenantId, t.orderId, t.createdAt),
   ],
 );
 

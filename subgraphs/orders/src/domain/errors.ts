@@ -9,7 +9,27 @@ export type OrderErrorCode =
   | "BELOW_MINIMUM_QUANTITY"
   | "NOT_A_PACK_MULTIPLE"
   | "CURRENCY_MISMATCH"
-  | "PRODUCT_REQUIRED";
+  | "PRODUCT_REQUIRED"
+  | "NOT_SUBMITTED"
+  | "FORBIDDEN_TRANSITION"
+  | "NO_TRANSITION_FOR_EVENT"
+  | "ORDER_LOCKED"
+  | "UNKNOWN_TAB"
+  | "INVALID_ERP_NUMBER"
+  | "INVALID_DATE"
+  | "IDEMPOTENCY_KEY_REUSED"
+  | "INVALID_IDEMPOTENCY_KEY"
+  | "ORDER_TAKEN"
+  | "EMPTY_COMMENT"
+  | "COMMENT_TOO_LONG"
+  | "REASON_REQUIRED"
+  | "GUARD_NO_RIGHT"
+  | "GUARD_NO_DEFERRAL"
+  | "GUARD_OVERDUE_DEBT"
+  | "GUARD_CREDIT_LIMIT"
+  | "GUARD_STOCK_NOT_RESERVED"
+  | "INSUFFICIENT_STOCK"
+  | "RESERVATION_FAILED";
 
 export interface OrderFailure {
   kind: "order_error";
@@ -28,3 +48,9 @@ export function isOrderFailure(value: unknown): value is OrderFailure {
 export const notFound = () => orderError("ORDER_NOT_FOUND", "Заказ не найден.");
 export const notADraft = () =>
   orderError("NOT_A_DRAFT", "Заказ уже отправлен: изменить или отправить его повторно нельзя.");
+
+export const lockedOrder = (statusLabel: string) =>
+  orderError(
+    "ORDER_LOCKED",
+    `Заказ в статусе «${statusLabel}» изменить нельзя: его можно скопировать в новый черновик.`,
+  );

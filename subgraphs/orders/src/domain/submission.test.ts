@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { checkSubmittable, formatOrderNumber, orderSubmittedEvent } from "./submission.ts";
+import {
+  checkIdempotencyKey,
+  checkIdempotentReplay,
+  checkSubmittable,
+  formatOrderNumber,
+  orderSubmittedEvent,
+  submissionFingerprint,
+} from "./submission.ts";
 
 describe("checkSubmittable", () => {
   it.each([
@@ -44,5 +51,26 @@ describe("orderSubmittedEvent", () => {
       total: { amount: 4245640, currency: "RUB" },
       lines: 2,
     });
+  });
+});
+
+describe("idempotent submission", () => {
+  const fp = submissionFingerprint({ orderId: "ord_1", comment: "к пятнице" });
+  it.each([
+    [{ orderId: "ord_1", comment: "к пятнице" }, "replay"],
+    [{ orderId: "ord_1", comment: null }, "IDEMPOTENCY_KEY_REUSED"],
+    [{ orderId: "ord_2", comment: "к пятнице" }, "IDEMPOTENCY_KEY_REUSED"],
+  ])("a repeat of %o: %s", (body, want) => {
+    const r = checkIdempotentReplay({ submissionFingerprint: fp }, submissionFingerprint(body));
+    expect(r === "replay" ? r : r.code).toBe(want);
+  });
+
+  it.each([
+    ["0f8c6a2e-7d1b-4b39-9a57-3b0f2f0e9c11", null],
+    ["", "INVALID_IDEMPOTENCY_KEY"],
+    ["с пробелом и кириллицей", "INVALID_IDEMPOTENCY_KEY"],
+    ["x".repeat(201), "INVALID_IDEMPOTENCY_KEY"],
+  ])("key %s", (key, code) => {
+    expect(checkIdempotencyKey(key)?.code ?? null).toBe(code);
   });
 });

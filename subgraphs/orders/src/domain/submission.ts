@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { notADraft, type OrderFailure, orderError } from "./errors.ts";
 import type { Totals } from "./totals.ts";
 
@@ -43,4 +44,37 @@ export function orderSubmittedEvent(input: {
     total: { amount: input.totals.amount, currency: input.order.currency },
     lines: input.totals.positions,
   };
+}
+
+/** What a submission asked for, as a stable digest: the same idempotency key must come with the same body. */
+export function submissionFingerprint(body: {
+  orderId: string;
+  comment: string | null;
+  customerNumber?: string | null;
+}): string {
+  return createHash("sha256")
+    .update(JSON.stringify([body.orderId, body.comment, body.customerNumber ?? null]))
+    .digest("hex");
+}
+
+/**
+ * A repeated idempotency key: the same body gets the order it submitted back ("replay"), another
+ * body is refused.
+ */
+export function checkIdempotentReplay(
+  earlier: { submissionFingerprint: string | null },
+  fingerprint: string,
+): "replay" | OrderFailure {
+  if (earlier.submissionFingerprint === fingerprint) return "replay";
+  return orderError(
+    "IDEMPOTENCY_KEY_REUSED",
+    "Этот ключ идемпотентности уже использован для другой отправки: создайте новый ключ.",
+  );
+}
+
+/** An idempotency key as accepted: 1 to 200 visible characters. */
+export function checkIdempotencyKey(key: string): OrderFailure | null {
+  if (key.length < 1 || key.length > 200 || !/^[\x21-\x7e]+$/.test(key))
+    return orderError("INVALID_IDEMPOTENCY_KEY", "Ключ идемпотентности: от 1 до 200 латинских символов без пробелов.");
+  return null;
 }

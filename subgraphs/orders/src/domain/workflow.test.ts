@@ -1,54 +1,196 @@
-import type { Workflow } from "@dpp/tenant";
+import { demoTenantDefinitions, type Workflow, type WorkflowGuard } from "@dpp/tenant";
 import { describe, expect, it } from "vitest";
-import { canTransition, DRAFT_STATUS, initialStatus, statusOf, transitionsFrom } from "./workflow.ts";
+import {
+  canEditLines,
+  canTransition,
+  DRAFT_STATUS,
+  failedGuard,
+  findTransition,
+  type GuardFacts,
+  initialStatus,
+  needsCredit,
+  statusChangedEvent,
+  statusOf,
+  transitionOnEvent,
+  transitionsFrom,
+} from "./workflow.ts";
 
-const workflow: Workflow = {
-  statuses: [
-    { code: "invoiced", label: "Получен счет", category: "active", color: "#f0ad4e" },
-    { code: "production", label: "В производстве", category: "active", color: "#0275d8" },
-    { code: "completed", label: "Выполнен", category: "done", color: "#2e7d32" },
-    { code: "rejected", label: "Отклонен", category: "cancelled", color: "#c62828" },
-  ],
-  initial: "invoiced",
-  transitions: [
-    { from: "invoiced", to: "production", by: ["dealer", "system"], label: "Отправить в производство" },
-    { from: "production", to: "completed", by: ["manager", "system"], label: "Отгружен" },
-    { from: "invoiced", to: "rejected", by: ["manager"], label: "Отклонить" },
-  ],
+const workflowOf = (slug: string): Workflow => {
+  const t = demoTenantDefinitions.find((d) => d.slug === slug);
+  if (!t) throw new Error(slug);
+  return t.workflow;
 };
+const keaz = workflowOf("keaz");
+const autoparts = workflowOf("autoparts");
 
-describe("workflow", () => {
+describe("workflow engine", () => {
   it("submits into the initial status", () => {
-    expect(initialStatus(workflow)).toEqual(workflow.statuses[0]);
-    expect(() => initialStatus({ ...workflow, initial: "nope" })).toThrow(/initial status/);
+    expect(initialStatus(keaz).code).toBe("invoiced");
+    expect(() => initialStatus({ ...keaz, initial: "nope" })).toThrow(/initial status/);
   });
 
   it.each([
-    ["draft", null, "Черновик"],
-    ["draft", workflow, "Черновик"],
-    ["production", workflow, "В производстве"],
-    ["removed_status", workflow, "removed_status"],
-  ] as const)("status %s -> %s", (code, wf, label) => {
-    expect(statusOf(wf, code).label).toBe(label);
+    ["draft", "no workflow", "Черновик"],
+    ["draft", "keaz", "Черновик"],
+    ["production", "keaz", "В производстве"],
+    ["removed_status", "keaz", "removed_status"],
+  ] as const)("status %s under %s shows as %s", (code, slug, want) => {
+    expect(statusOf(slug === "keaz" ? keaz : null, code).label).toBe(want);
   });
 
-  it("drafts are a platform status, not a tenant one", () => {
-    expect(DRAFT_STATUS).toEqual({ code: "draft", label: "Черновик", category: "draft", color: "#6b7280" });
+  it("drafts are a platform status the dealer edits", () => {
+    expect(DRAFT_STATUS).toMatchObject({ code: "draft", category: "draft", editableBy: ["dealer"] });
   });
 
   it.each([
     ["invoiced", "production", "dealer", true],
     ["invoiced", "production", "system", true],
+    ["invoiced", "production", "manager", false],
     ["invoiced", "rejected", "dealer", false],
     ["invoiced", "rejected", "manager", true],
     ["production", "invoiced", "manager", false],
     ["completed", "rejected", "manager", false],
-  ] as const)("%s -> %s by %s: %s", (from, to, by, want) => {
-    expect(canTransition(workflow, from, to, by)).toBe(want);
+  ] as const)("keaz %s -> %s by %s: %s", (from, to, by, want) => {
+    expect(canTransition(keaz, from, to, by)).toBe(want);
   });
 
   it("lists the transitions an actor may take", () => {
-    expect(transitionsFrom(workflow, "invoiced", "manager").map((t) => t.to)).toEqual(["rejected"]);
-    expect(transitionsFrom(workflow, "completed", "manager")).toEqual([]);
+    expect(transitionsFrom(keaz, "invoiced", "manager").map((t) => t.to)).toEqual(["rejected"]);
+    expect(transitionsFrom(keaz, "completed", "manager")).toEqual([]);
+  });
+
+  it.each([
+    ["invoiced", "production", "dealer", null],
+    ["invoiced", "rejected", "dealer", "Перевести заказ из статуса «Получен счет» в «Отклонен» может только менеджер."],
+    ["completed", "production", "manager", "Перевести заказ из статуса «Выполнен» в «В производстве» нельзя."],
+    ["invoiced", "completed", "manager", "Перевести заказ из статуса «Получен счет» в «Выполнен» нельзя."],
+  ] as const)("keaz asks %s -> %s by %s", (from, to, by, refusal) => {
+    const r = findTransition(keaz, from, to, by);
+    if (refusal === null) expect(r).toMatchObject({ from, to });
+    else expect(r).toEqual({ kind: "order_error", code: "FORBIDDEN_TRANSITION", message: refusal });
+  });
+
+  it.each([
+    ["autoparts", "new", "submitted", "reserve"],
+    ["autoparts", "reserve", "reservation_expired", "cancelled"],
+    ["keaz", "invoiced", "fully_paid", "production"],
+    ["keaz", "production", "fully_paid", null],
+    ["autoparts", "in_work", "reservation_expired", null],
+    ["keaz", "invoiced", "made_up", null],
+  ] as const)("%s: from %s on %s -> %s", (slug, from, event, to) => {
+    const r = transitionOnEvent(workflowOf(slug), from, event);
+    if (to) expect(r).toMatchObject({ to });
+    else expect(r).toMatchObject({ code: "NO_TRANSITION_FOR_EVENT" });
+  });
+
+  it.each([
+    ["draft", "dealer", true],
+    ["draft", "manager", false],
+    ["new", "dealer", true],
+    ["new", "manager", true],
+    ["reserve", "dealer", false],
+    ["reserve", "manager", false],
+  ] as const)("autoparts lines in %s editable by %s: %s", (status, side, want) => {
+    expect(canEditLines(autoparts, status, side)).toBe(want);
+  });
+});
+
+const facts = (over: Partial<GuardFacts> = {}): GuardFacts => ({
+  actor: "dealer",
+  permissions: ["orders.send"],
+  amount: 404_640,
+  credit: { paymentTerms: "DEFERRAL", deferralDays: 30, overdueDebt: 0, available: null },
+  reservation: { until: new Date("2026-11-26T12:00:00Z") },
+  now: new Date("2026-11-23T12:00:00Z"),
+  ...over,
+});
+const prepaid = { paymentTerms: "PREPAYMENT" as const, deferralDays: 0, overdueDebt: 0, available: null };
+
+describe("guards", () => {
+  it.each<[string, WorkflowGuard[], Partial<GuardFacts>, string | null]>([
+    [
+      "all hold",
+      ["has_right:orders.send", "contract_has_deferral", "no_overdue_debt", "credit_limit", "stock_reserved"],
+      {},
+      null,
+    ],
+    ["no right", ["has_right:orders.send"], { permissions: [] }, "GUARD_NO_RIGHT"],
+    ["a manager acts by role", ["has_right:orders.send"], { actor: "manager", permissions: [] }, null],
+    ["prepayment", ["contract_has_deferral"], { credit: prepaid }, "GUARD_NO_DEFERRAL"],
+    [
+      "zero deferral",
+      ["contract_has_deferral"],
+      { credit: { ...prepaid, paymentTerms: "DEFERRAL" } },
+      "GUARD_NO_DEFERRAL",
+    ],
+    ["no contract", ["contract_has_deferral"], { credit: { ...prepaid, paymentTerms: null } }, "GUARD_NO_DEFERRAL"],
+    ["overdue", ["no_overdue_debt"], { credit: { ...prepaid, overdueDebt: 1 } }, "GUARD_OVERDUE_DEBT"],
+    ["within the limit", ["credit_limit"], { credit: { ...prepaid, available: 404_640 } }, null],
+    ["over the limit", ["credit_limit"], { credit: { ...prepaid, available: 404_639 } }, "GUARD_CREDIT_LIMIT"],
+    ["no reserve", ["stock_reserved"], { reservation: null }, "GUARD_STOCK_NOT_RESERVED"],
+    [
+      "expired reserve",
+      ["stock_reserved"],
+      { reservation: { until: new Date("2026-11-23T12:00:00Z") } },
+      "GUARD_STOCK_NOT_RESERVED",
+    ],
+    ["reserve without expiry", ["stock_reserved"], { reservation: { until: null } }, null],
+    [
+      "first failing wins",
+      ["no_overdue_debt", "has_right:orders.send"],
+      { permissions: [], credit: { ...prepaid, overdueDebt: 5 } },
+      "GUARD_OVERDUE_DEBT",
+    ],
+  ])("%s", (_, guards, over, code) => {
+    const r = failedGuard(guards, facts(over));
+    if (code === null) expect(r).toBeNull();
+    else expect(r?.code).toBe(code);
+  });
+
+  it("names the debt and the limit in roubles", () => {
+    expect(failedGuard(["no_overdue_debt"], facts({ credit: { ...prepaid, overdueDebt: 12_345_67 } }))?.message).toBe(
+      "У компании просроченная задолженность 12 345,67 ₽.",
+    );
+    expect(failedGuard(["credit_limit"], facts({ credit: { ...prepaid, available: 100_00 } }))?.message).toBe(
+      "Сумма заказа 4 046,40 ₽ превышает доступный кредитный лимит 100,00 ₽.",
+    );
+  });
+
+  it("asks finance only when a guard needs it", () => {
+    expect(needsCredit(["has_right:orders.send", "stock_reserved"])).toBe(false);
+    expect(needsCredit(["has_right:orders.send", "contract_has_deferral"])).toBe(true);
+    expect(() => failedGuard(["no_overdue_debt"], facts({ credit: null }))).toThrow(/finance facts/);
+  });
+});
+
+describe("order.status_changed", () => {
+  it("carries the contract's fields and whom to notify", () => {
+    const transition = keaz.transitions[0];
+    if (!transition) throw new Error("no transition");
+    expect(
+      statusChangedEvent({
+        order: { id: "ord_1", number: "000042", companyId: "cmp_1", userId: "usr_1", managerUserId: null },
+        workflow: keaz,
+        transition,
+        by: "dealer",
+        actorUserId: "usr_1",
+        reason: null,
+        at: new Date("2026-11-23T12:00:00Z"),
+      }),
+    ).toEqual({
+      orderId: "ord_1",
+      number: "000042",
+      companyId: "cmp_1",
+      userId: "usr_1",
+      managerUserId: null,
+      from: "invoiced",
+      to: "production",
+      toLabel: "В производстве",
+      by: "dealer",
+      actorUserId: "usr_1",
+      reason: null,
+      notify: ["notify_manager"],
+      at: "2026-11-23T12:00:00.000Z",
+    });
   });
 });

@@ -5,7 +5,6 @@ import type { OrdersContext } from "../context.ts";
 import {
   deleteLine,
   insertLine,
-  insertOrder,
   insertOutbox,
   latestWorkflow,
   linesOf,
@@ -16,13 +15,24 @@ import {
   type OrderLineRow,
   type OrderRow,
   type OrdersTx,
+  orderBySubmissionKey,
   updateLine,
+  workflowOf,
 } from "../db/queries.ts";
-import { notADraft, notFound, type OrderFailure, orderError } from "../domain/errors.ts";
+import { lockedOrder, notFound, type OrderFailure, orderError } from "../domain/errors.ts";
 import { normalizeQuantity } from "../domain/quantity.ts";
-import { checkSubmittable, formatOrderNumber, orderSubmittedEvent } from "../domain/submission.ts";
+import {
+  checkIdempotencyKey,
+  checkIdempotentReplay,
+  checkSubmittable,
+  formatOrderNumber,
+  orderSubmittedEvent,
+  submissionFingerprint,
+} from "../domain/submission.ts";
 import { orderTotals } from "../domain/totals.ts";
-import { DRAFT_STATUS, initialStatus } from "../domain/workflow.ts";
+import { canEditLines, initialStatus, statusOf } from "../domain/workflow.ts";
+import { linesChangedEvent } from "./manager.ts";
+import { actingSide, afterSubmission } from "./transitions.ts";
 
 /** The seeds' right "send orders". */
 export const SEND_ORDERS = "orders.send";
@@ -40,41 +50,37 @@ export function orderForDealer(ctx: OrdersContext, id: string) {
   return ctx.loaders.order.load(id);
 }
 
-export async function createDraft(ctx: OrdersContext, input: { name: string | null }): Promise<OrderRow> {
-  const d = ctx.dealer();
-  const settings = await ctx.settings();
-  const name = input.name?.trim() || null;
-  return withTenant(ctx.db, d.tenantId, (tx) =>
-    insertOrder(tx, {
-      tenantId: d.tenantId,
-      id: newId("ord"),
-      companyId: d.companyId,
-      userId: d.userId,
-      isDraft: true,
-      name,
-      statusCode: DRAFT_STATUS.code,
-      currency: settings.currency,
-    }),
-  );
+/** One order as the caller may see it: a dealer its company's, staff the tenant's (the loader's scope). */
+export function orderForCaller(ctx: OrdersContext, id: string) {
+  return ctx.loaders.order.load(id);
 }
 
 /**
- * Runs `change` on a locked draft of the caller's company, then returns the draft as it is now.
- * Unknown (or another company's) order and submitted orders are refused before `change` runs.
+ * Runs `change` on a locked order whose lines the caller may change, then returns it as it is now:
+ * a dealer its company's drafts, and submitted orders in statuses the workflow leaves editable to
+ * it; a manager the tenant's submitted orders in statuses editable by managers (the dealer is then
+ * told, with the updated invoice where the workflow says). Anything else is refused before `change`.
  */
-async function changeDraft(
+async function changeLines(
   ctx: OrdersContext,
   orderId: string,
   change: (tx: OrdersTx, order: OrderRow, lines: OrderLineRow[]) => Promise<OrderFailure | undefined>,
 ): Promise<OrderOutcome> {
-  const d = ctx.dealer();
-  const scope = { tenantId: d.tenantId, companyId: d.companyId };
-  const result = await withTenant(ctx.db, d.tenantId, async (tx): Promise<OrderOutcome> => {
-    const order = await lockOrder(tx, scope, orderId);
+  const acting = actingSide(ctx.actor);
+  const side = acting.side === "dealer" ? "dealer" : "manager";
+  const { tenantId } = acting.scope;
+  const result = await withTenant(ctx.db, tenantId, async (tx): Promise<OrderOutcome> => {
+    const order = await lockOrder(tx, acting.scope, orderId);
     if (!order) return notFound();
-    if (!order.isDraft) return notADraft();
-    const failure = await change(tx, order, await linesOf(tx, d.tenantId, [order.id]));
-    return failure ?? order;
+    const workflow = order.workflowVersion === null ? null : await workflowOf(tx, tenantId, order.workflowVersion);
+    if (!canEditLines(workflow, order.statusCode, side)) return lockedOrder(statusOf(workflow, order.statusCode).label);
+    const failure = await change(tx, order, await linesOf(tx, tenantId, [order.id]));
+    if (failure) return failure;
+    if (!order.isDraft && side === "manager") {
+      const mail = workflow?.managerEdit.effects.includes("mail_updated_invoice") ?? false;
+      await linesChangedEvent(tx, order, (await ctx.settings()).vatRounding, mail);
+    }
+    return order;
   });
   ctx.forget(orderId);
   return result;
@@ -90,9 +96,7 @@ export async function addLine(
       ? { by: "article", article: input.article }
       : null;
   if (!key) return orderError("PRODUCT_REQUIRED", "Укажите товар: его идентификатор или артикул.");
-  const existing = await orderForDealer(ctx, input.orderId);
-  if (!existing) return notFound();
-  if (!existing.isDraft) return notADraft();
+  if (!(await orderForDealer(ctx, input.orderId))) return notFound();
   // Priced before the transaction: no row lock is held across the call to catalog.
   const product = await ctx.catalog().load(key);
   if (!product) {
@@ -100,7 +104,7 @@ export async function addLine(
     return orderError("UNKNOWN_PRODUCT", `Товар ${what} не найден в каталоге.`);
   }
   const settings = await ctx.settings();
-  return changeDraft(ctx, input.orderId, async (tx, order, lines) => {
+  return changeLines(ctx, input.orderId, async (tx, order, lines) => {
     if (product.currency !== order.currency) {
       return orderError(
         "CURRENCY_MISMATCH",
@@ -138,7 +142,7 @@ export async function setLineQuantity(
   input: { orderId: string; lineId: string; quantity: number },
 ): Promise<OrderOutcome> {
   const settings = await ctx.settings();
-  return changeDraft(ctx, input.orderId, async (tx, order, lines) => {
+  return changeLines(ctx, input.orderId, async (tx, order, lines) => {
     const line = lines.find((l) => l.id === input.lineId);
     if (!line) return lineNotFound();
     const q = normalizeQuantity(input.quantity, { ...line, packRounding: settings.packRounding });
@@ -149,7 +153,7 @@ export async function setLineQuantity(
 }
 
 export function removeLine(ctx: OrdersContext, input: { orderId: string; lineId: string }): Promise<OrderOutcome> {
-  return changeDraft(ctx, input.orderId, async (tx, order, lines) => {
+  return changeLines(ctx, input.orderId, async (tx, order, lines) => {
     if (!lines.some((l) => l.id === input.lineId)) return lineNotFound();
     await deleteLine(tx, order.tenantId, input.lineId);
     return undefined;
@@ -160,13 +164,30 @@ export function removeLine(ctx: OrdersContext, input: { orderId: string; lineId:
  * Submits a draft in one transaction: the workflow's initial status, the next number, the
  * submission time and the `order.submitted` outbox event (whose trigger enqueues the job).
  */
-export async function submit(ctx: OrdersContext, input: { orderId: string; comment: string | null }) {
+export async function submit(
+  ctx: OrdersContext,
+  input: { orderId: string; comment: string | null; customerNumber: string | null; idempotencyKey: string | null },
+) {
   const d = ctx.dealer();
   if (!d.actor.permissions.includes(SEND_ORDERS)) throw forbidden("Нет права отправлять заказы");
+  const keyRefusal = input.idempotencyKey === null ? null : checkIdempotencyKey(input.idempotencyKey);
+  if (keyRefusal) return keyRefusal;
   const settings = await ctx.settings();
   const scope = { tenantId: d.tenantId, companyId: d.companyId };
+  const comment = input.comment?.trim() || null;
+  const customerNumber = input.customerNumber?.trim().slice(0, 50) || null;
+  const fingerprint = submissionFingerprint({ orderId: input.orderId, comment, customerNumber });
+  let replayed = false;
+  let reactsToSubmission = false;
   const result = await withTenant(ctx.db, d.tenantId, async (tx): Promise<OrderOutcome> => {
     const order = await lockOrder(tx, scope, input.orderId);
+    // Looked up after the lock: concurrent repeats of one submission queue on the draft's row.
+    const earlier = input.idempotencyKey ? await orderBySubmissionKey(tx, scope, input.idempotencyKey) : null;
+    if (earlier) {
+      const replay = checkIdempotentReplay(earlier, fingerprint);
+      replayed = replay === "replay";
+      return replayed ? earlier : (replay as OrderFailure);
+    }
     if (!order) return notFound();
     const lines = await linesOf(tx, d.tenantId, [order.id]);
     const refusal = checkSubmittable(order, lines.length);
@@ -174,12 +195,16 @@ export async function submit(ctx: OrdersContext, input: { orderId: string; comme
     const workflow = await latestWorkflow(tx, d.tenantId);
     if (!workflow) throw new Error(`orders: tenant ${d.tenantId} has no order workflow`);
     const status = initialStatus(workflow.definition);
+    reactsToSubmission = workflow.definition.transitions.some((t) => t.from === status.code && t.on === "submitted");
     const number = formatOrderNumber(await nextOrderSequence(tx, d.tenantId));
     const submitted = await markSubmitted(tx, d.tenantId, order.id, {
       number,
       statusCode: status.code,
       workflowVersion: workflow.version,
-      comment: input.comment?.trim() || null,
+      comment,
+      customerNumber,
+      submissionKey: input.idempotencyKey,
+      submissionFingerprint: input.idempotencyKey ? fingerprint : null,
     });
     const totals = orderTotals(lines, settings.vatRounding);
     await insertOutbox(tx, {
@@ -191,7 +216,7 @@ export async function submit(ctx: OrdersContext, input: { orderId: string; comme
     return submitted;
   });
   ctx.forget(input.orderId);
-  return result;
+  return "kind" in result || replayed || !reactsToSubmission ? result : afterSubmission(ctx, result);
 }
 
 const lineNotFound = () => orderError("LINE_NOT_FOUND", "Позиция не найдена в заказе.");

@@ -1,0 +1,65 @@
+import { newId, withTenant } from "@dpp/db";
+import { sql } from "drizzle-orm";
+import type { ResolvedStockRow } from "../domain/stock-update.ts";
+import type { InventoryDb } from "../server.ts";
+import { outbox } from "./schema.ts";
+
+/** Outbox topic: a product that nobody could order (0 available) can be ordered again. */
+export const STOCK_RESTOCKED = "stock.restocked";
+
+type Tx = Parameters<Parameters<InventoryDb["transaction"]>[0]>[0];
+
+async function availableByProduct(tx: Tx, tenantId: string, productIds: string): Promise<Map<string, number>> {
+  const rows = await tx.execute<{ product_id: string; available: number }>(sql`
+    select s.product_id, sum(greatest(s.quantity - s.reserved, 0))::int as available
+    from inventory.stock_levels s
+    where s.tenant_id = ${tenantId} and s.product_id in (select jsonb_array_elements_text(${productIds}::jsonb))
+    group by s.product_id`);
+  return new Map(rows.map((r) => [r.product_id, Number(r.available)]));
+}
+
+/**
+ * Sets quantities on hand (absolute, so a repeat changes nothing) in one transaction: the rows
+ * are locked and written in (product, warehouse) order like reservations lock them. A product
+ * whose available total goes from 0 to more gets a `stock.restocked` event. Returns how many
+ * rows changed.
+ */
+export function applyStockLevels(
+  db: InventoryDb,
+  tenantId: string,
+  rows: readonly ResolvedStockRow[],
+): Promise<{ changed: number; restocked: string[] }> {
+  return withTenant(db, tenantId, async (tx) => {
+    const data = JSON.stringify(rows.map((r) => ({ p: r.productId, w: r.warehouseId, q: r.quantity })));
+    const products = JSON.stringify([...new Set(rows.map((r) => r.productId))]);
+    await tx.execute(sql`
+      select 1 from inventory.stock_levels s
+      join jsonb_to_recordset(${data}::jsonb) as u(p text, w text, q int) on s.product_id = u.p and s.warehouse_id = u.w
+      where s.tenant_id = ${tenantId}
+      order by s.product_id, s.warehouse_id
+      for no key update of s`);
+    const before = await availableByProduct(tx, tenantId, products);
+    const changed = await tx.execute(sql`
+      insert into inventory.stock_levels (tenant_id, product_id, warehouse_id, quantity)
+      select ${tenantId}, u.p, u.w, u.q from jsonb_to_recordset(${data}::jsonb) as u(p text, w text, q int)
+      order by u.p, u.w
+      on conflict (tenant_id, product_id, warehouse_id) do update
+        set quantity = excluded.quantity, updated_at = now()
+        where inventory.stock_levels.quantity <> excluded.quantity
+      returning 1`);
+    const after = await availableByProduct(tx, tenantId, products);
+    const restocked = [...after].filter(([id, n]) => n > 0 && (before.get(id) ?? 0) === 0).map(([id]) => id);
+    const articles = new Map(rows.map((r) => [r.productId, r.article]));
+    if (restocked.length > 0) {
+      await tx.insert(outbox).values(
+        restocked.map((productId) => ({
+          tenantId,
+          id: newId("evt"),
+          topic: STOCK_RESTOCKED,
+          payload: { productId, article: articles.get(productId) ?? "", available: after.get(productId) ?? 0 },
+        })),
+      );
+    }
+    return { changed: changed.length, restocked };
+  });
+}

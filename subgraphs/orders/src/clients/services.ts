@@ -1,0 +1,134 @@
+import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, signServiceToken } from "@dpp/auth";
+import { z } from "zod";
+import type { CreditFacts } from "../domain/workflow.ts";
+
+const responseSchema = z.object({
+  data: z.record(z.string(), z.unknown()).nullish(),
+  errors: z.array(z.object({ message: z.string() })).optional(),
+});
+
+/**
+ * Calls another subgraph directly as the orders service, scoped to one tenant (contracts §1).
+ * Transport and GraphQL errors throw: a transition that needs the answer does not happen.
+ */
+async function callAsService(
+  baseUrl: string,
+  secret: string,
+  tenantId: string,
+  requestId: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const token = await signServiceToken("orders", tenantId, secret, requestId);
+  const res = await fetch(`${baseUrl.replace(/\/+$/, "")}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: token, [REQUEST_ID_HEADER]: requestId },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const body = responseSchema.parse(await res.json());
+  if (!res.ok || body.errors?.length || !body.data) {
+    throw new Error(`${baseUrl}: ${res.status} ${body.errors?.map((e) => e.message).join("; ") ?? "no data"}`);
+  }
+  return body.data;
+}
+
+const creditSchema = z.object({
+  creditStatus: z.object({
+    paymentTerms: z.enum(["PREPAYMENT", "DEFERRAL"]).nullable(),
+    deferralDays: z.number().int().nullable(),
+    overdueDebt: z.object({ amount: z.number().int() }),
+    available: z.object({ amount: z.number().int() }).nullable(),
+  }),
+});
+
+const reservationSchema = z.object({
+  reserveOrderStock: z.union([
+    z.object({ __typename: z.literal("Reservation"), expiresAt: z.string().nullable() }),
+    z.object({
+      __typename: z.literal("ReservationError"),
+      code: z.string(),
+      message: z.string(),
+      shortages: z.array(z.object({ productId: z.string(), requested: z.number(), available: z.number() })),
+    }),
+  ]),
+});
+
+export interface ReserveLine {
+  productId: string;
+  quantity: number;
+}
+
+export type ReserveOutcome =
+  | { ok: true; expiresAt: Date | null }
+  | {
+      ok: false;
+      code: string;
+      message: string;
+      shortages: { productId: string; requested: number; available: number }[];
+    };
+
+/** Finance and inventory as the workflow's guards and effects ask them. */
+export interface OrderServices {
+  credit(tenantId: string, companyId: string, amount: number, requestId: string): Promise<CreditFacts>;
+  reserve(
+    tenantId: string,
+    input: { orderId: string; holdUntil: Date | null; lines: ReserveLine[] },
+    requestId: string,
+  ): Promise<ReserveOutcome>;
+  release(tenantId: string, orderId: string, requestId: string): Promise<boolean>;
+}
+
+export function createOrderServices(opts: {
+  financeUrl: string | (() => string);
+  inventoryUrl: string;
+  secret: string;
+}): OrderServices {
+  const financeUrl = () => (typeof opts.financeUrl === "function" ? opts.financeUrl() : opts.financeUrl);
+  return {
+    async credit(tenantId, companyId, amount, requestId) {
+      const data = await callAsService(
+        financeUrl(),
+        opts.secret,
+        tenantId,
+        requestId,
+        `query($c: ID!, $a: MinorUnits) { creditStatus(companyId: $c, amount: $a) {
+          paymentTerms deferralDays overdueDebt { amount } available { amount } } }`,
+        { c: companyId, a: amount },
+      );
+      const s = creditSchema.parse(data).creditStatus;
+      return {
+        paymentTerms: s.paymentTerms,
+        deferralDays: s.deferralDays,
+        overdueDebt: s.overdueDebt.amount,
+        available: s.available?.amount ?? null,
+      };
+    },
+    async reserve(tenantId, input, requestId) {
+      const data = await callAsService(
+        opts.inventoryUrl,
+        opts.secret,
+        tenantId,
+        requestId,
+        `mutation($input: ReserveOrderStockInput!) { reserveOrderStock(input: $input) {
+          __typename ... on Reservation { expiresAt }
+          ... on ReservationError { code message shortages { productId requested available } } } }`,
+        { input: { orderId: input.orderId, holdUntil: input.holdUntil?.toISOString() ?? null, lines: input.lines } },
+      );
+      const r = reservationSchema.parse(data).reserveOrderStock;
+      if (r.__typename === "Reservation") return { ok: true, expiresAt: r.expiresAt ? new Date(r.expiresAt) : null };
+      return { ok: false, code: r.code, message: r.message, shortages: r.shortages };
+    },
+    async release(tenantId, orderId, requestId) {
+      const data = await callAsService(
+        opts.inventoryUrl,
+        opts.secret,
+        tenantId,
+        requestId,
+        "mutation($o: ID!) { releaseOrderStock(orderId: $o) }",
+        { o: orderId },
+      );
+      return z.object({ releaseOrderStock: z.boolean() }).parse(data).releaseOrderStock;
+    },
+  };
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "orders"."tenant_settings" ADD COLUMN "order_up_to_stock" boolean DEFAULT false NOT NULL;
