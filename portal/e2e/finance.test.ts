@@ -44,22 +44,27 @@ async function login(page: Page, email: string, tenant: string) {
 const shot = (page: Page, name: string, fullPage = true) =>
   page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
 
-/** A submitted order of the dealer, placed through the gateway (the order pages are the orders tests' subject). */
-async function submitOrder(email: string, tenantSlug: string, quantity = 10): Promise<{ id: string; number: string }> {
-  const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
-    const res = await fetch(h.stack.gatewayUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await res.json()) as { data?: Record<string, never>; errors?: unknown };
-    if (body.errors || !body.data) throw new Error(JSON.stringify(body));
-    return body.data as Record<string, Record<string, unknown>>;
-  };
+async function gql(query: string, variables: Record<string, unknown>, token?: string) {
+  const res = await fetch(h.stack.gatewayUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: Record<string, never>; errors?: unknown };
+  if (body.errors || !body.data) throw new Error(JSON.stringify(body));
+  return body.data as Record<string, Record<string, unknown>>;
+}
+
+async function sessionToken(email: string, tenantSlug: string): Promise<string> {
   const session = await gql("mutation($i: LoginInput!) { login(input: $i) { ... on Session { accessToken } } }", {
     i: { email, password: h.password(email), tenantSlug },
   });
-  const token = String(session.login?.accessToken);
+  return String(session.login?.accessToken);
+}
+
+/** A submitted order of the dealer, placed through the gateway (the order pages are the orders tests' subject). */
+async function submitOrder(email: string, tenantSlug: string, quantity = 10): Promise<{ id: string; number: string }> {
+  const token = await sessionToken(email, tenantSlug);
   const products = await gql("{ products(first: 1) { nodes { id } } }", {}, token);
   const nodes = (products.products?.nodes ?? []) as { id: string }[];
   const productId = nodes[0]?.id;
@@ -76,6 +81,33 @@ async function submitOrder(email: string, tenantSlug: string, quantity = 10): Pr
     token,
   );
   return { id: String(sub.submitOrder?.id), number: String(sub.submitOrder?.number) };
+}
+
+type Workflow = { transitions: { from: string; to: string; by: string[] }[] };
+
+/** The manager moves the order, status by status along the tenant's workflow, from `from` to `to`. */
+async function managerMoves(managerEmail: string, tenantSlug: string, orderId: string, from: string, to: string) {
+  const { transitions } = h.tenant<{ definition: { workflow: Workflow } }>(tenantSlug).definition.workflow;
+  const prev = new Map<string, string>([[from, from]]);
+  const queue = [from];
+  while (queue.length > 0 && !prev.has(to)) {
+    const at = queue.shift() as string;
+    for (const t of transitions.filter((x) => x.from === at && x.by.includes("manager") && !prev.has(x.to))) {
+      prev.set(t.to, at);
+      queue.push(t.to);
+    }
+  }
+  const path = [to];
+  while (path[0] !== from) path.unshift(prev.get(path[0] as string) as string);
+  const token = await sessionToken(managerEmail, tenantSlug);
+  for (const next of path.slice(1)) {
+    const r = await gql(
+      "mutation($o: ID!, $to: String!) { fireOrderTransition(orderId: $o, to: $to) { ... on Order { statusCode } ... on OrderError { message } } }",
+      { o: orderId, to: next },
+      token,
+    );
+    if (r.fireOrderTransition?.statusCode !== next) throw new Error(`→ ${next}: ${JSON.stringify(r)}`);
+  }
 }
 
 const pdfText = (file: string) =>
@@ -151,8 +183,12 @@ describe("finance (browser)", () => {
   }, 90_000);
 
   it("wasserkraft: bonus points and their ledger in the profile; keaz, without a bonus rule, shows none", async () => {
-    // 50 pieces: the order is above the rule's minimum, so the worker credits points on submission.
+    // 50 pieces: the order is above the rule's minimum; the points come once it reaches the rule's status.
     const order = await submitOrder("dealer@wasserkraft.demo", "wasserkraft", 50);
+    const { workflow, finance } = h.tenant<{
+      definition: { workflow: { initial: string }; finance: { bonus: { creditAt: string } } };
+    }>("wasserkraft").definition;
+    await managerMoves("manager@wasserkraft.demo", "wasserkraft", order.id, workflow.initial, finance.bonus.creditAt);
     const { context, page } = await newPage();
     await login(page, "dealer@wasserkraft.demo", "wasserkraft");
     await expect

@@ -13,6 +13,7 @@ interface LeadTimeTenant {
   definition: {
     slug: string;
     features: {
+      distributorNetwork?: boolean;
       leadTime?: {
         shippingDays: number;
         replenishmentDays: number;
@@ -93,10 +94,18 @@ describe("availability and lead times (browser)", () => {
 
   it("a distributor keeps its warehouses and uploads stock; bad rows are named; the card shows it; the export reads back", async () => {
     const tenants = h.stack.dataset.tenants as unknown as LeadTimeTenant[];
-    const t = tenants.find((x) => x.definition.features.leadTime);
+    const t = tenants.find((x) => x.definition.features.distributorNetwork);
     const product = t?.products[0];
-    if (!t || !product) throw new Error("no demo tenant keeps lead times");
+    if (!t || !product) throw new Error("no demo tenant works with distributors");
     const { context, page } = await newPage();
+    // A supplier without a distributor network has no such pages.
+    const other = tenants.find((x) => !x.definition.features.distributorNetwork);
+    if (other) {
+      await login(page, `dealer@${other.definition.slug}.demo`, other.definition.slug);
+      expect(await page.getByRole("link", { name: "Склады дистрибьютора" }).count()).toBe(0);
+      expect((await page.goto("/distributor"))?.status()).toBe(404);
+      await context.clearCookies();
+    }
     await login(page, `dealer@${t.definition.slug}.demo`, t.definition.slug);
     await page.getByRole("link", { name: "Склады дистрибьютора" }).click();
     await page.waitForURL(/\/distributor$/);

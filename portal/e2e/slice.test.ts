@@ -1,7 +1,7 @@
 import path from "node:path";
 import { type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, SHOTS, type Stack, startPortalHarness } from "./harness.ts";
+import { type Harness, SHOTS, startPortalHarness } from "./harness.ts";
 
 /**
  * The dealer's slice through the real portal, gateway, subgraphs and worker, in Debian Chromium:
@@ -9,13 +9,12 @@ import { type Harness, SHOTS, type Stack, startPortalHarness } from "./harness.t
  * invoice; switch brands; and the session cookie never exposes a token to page scripts.
  */
 let h: Harness;
-let stack: Stack;
 let baseUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
   h = await startPortalHarness({ smtp: false });
-  ({ stack, baseUrl, browser } = h);
+  ({ baseUrl, browser } = h);
 }, 240_000);
 
 afterAll(async () => {

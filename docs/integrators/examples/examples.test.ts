@@ -136,7 +136,7 @@ describe("integrator examples", () => {
   });
 
   it("distributor feed: publishes warehouses and stock; a bad row changes nothing and is named", async () => {
-    const key = await apiKey([]);
+    const key = await apiKey(["stock.view"]);
     const [article] = await articles(1);
     const warehouses = [
       { code: "MSK-1", name: "Склад Москва", address: "Москва, ул. Складская, 1", contacts: "+7 495 000-00-00" },

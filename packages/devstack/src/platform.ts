@@ -139,7 +139,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     );
     financeUrl = await up(
       "finance",
-      await finance.createServer({ ...common, ordersUrl, identityUrl }),
+      await finance.createServer({ ...common, ordersUrl, identityUrl, inventoryUrl }),
       opts.ports.finance,
     );
     const subgraphUrls = {

@@ -14,6 +14,9 @@
  * all cases ran, A's state is compared with its snapshot: nothing of A's may change.
  */
 
+import { OPS_CASES } from "./access-cases-ops.ts";
+import { ORDER_CASES } from "./access-cases-orders.ts";
+
 export type Attacker = "otherTenantDealer" | "sameTenantDealer" | "otherTenantManager";
 export type Expectation = "refused" | "own" | "public";
 
@@ -425,4 +428,6 @@ export const CASES: Record<string, AccessCase> = {
     expect: DEALERS("refused"),
   },
   "Query.history": { doc: "query { history(filter: { first: 200 }) { id action objects { id } } }", expect: "own" },
+  ...ORDER_CASES,
+  ...OPS_CASES,
 };

@@ -210,9 +210,12 @@ describe("access matrix", () => {
     for (const [name, c] of Object.entries(CASES)) {
       const field = name.split(".")[1] ?? "";
       for (const [attacker, want] of expectationsOf(c)) {
-        const res = await gql(bearer[attacker], c.doc, c.vars?.(fx) ?? {});
+        const vars = c.vars?.(fx) ?? {};
+        const res = await gql(bearer[attacker], c.doc, vars);
         const body = JSON.stringify(res);
-        const leaked = secrets[attacker].filter((s) => body.includes(s));
+        // A refusal that names the id the caller sent itself ("нет товара …") tells it nothing new.
+        const sent = want === "refused" ? JSON.stringify(vars) : "";
+        const leaked = secrets[attacker].filter((s) => body.includes(s) && !sent.includes(s));
         if (leaked.length > 0) failures.push(`${name} as ${attacker}: leaks ${leaked.join(", ")}`);
         if (want === "refused" && !refused(res, field)) failures.push(`${name} as ${attacker}: not refused: ${body}`);
         if (want !== "refused" && res.errors?.length)

@@ -39,6 +39,8 @@ export interface DocumentLine {
   net: number;
   vat: number;
   gross: number;
+  /** Commercial proposal: when the line can ship, as inventory words it ("2 шт. - 1 раб. дн."). */
+  leadTime?: string;
 }
 
 export interface Signatories {

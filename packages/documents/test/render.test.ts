@@ -104,6 +104,38 @@ describe("invoice specifics", () => {
   });
 });
 
+describe("commercial proposal lead times", () => {
+  const base = keazDocument("commercial_proposal");
+  const withLeadTimes = {
+    ...base,
+    lines: base.lines.map((l) => ({ ...l, leadTime: "2 шт. - 1 раб. дн.; 10 шт. - 7 раб. дн." })),
+  };
+
+  it("prints each line's lead time in PDF, XLSX and HTML", async () => {
+    const layout = layoutOf(withLeadTimes);
+    const text = pdfText(await renderPdf(layout));
+    expect(text).toContain("Срок готовности");
+    // The cell wraps beside the product's name: each part is on the line's row.
+    expect(text).toMatch(
+      /326794 Выключатель автоматический 12 шт 281,00 3 372,00 2 шт\. - 1 раб\. дн\.; 10 .* шт\. - 7 раб\. дн\./,
+    );
+    expect(text).toContain("4 046,40");
+    const sheet = await sheetText(await renderXlsx(layout));
+    expect(sheet.text).toContain("Срок готовности");
+    expect(sheet.text).toContain("2 шт. - 1 раб. дн.; 10 шт. - 7 раб. дн.");
+    const html = renderHtml(layout);
+    expect(html).toContain("Срок готовности");
+    expect(html).toContain("2 шт. - 1 раб. дн.; 10 шт. - 7 раб. дн.");
+  });
+
+  it("prints no lead-time column for a tenant without lead times", async () => {
+    const layout = layoutOf(base);
+    expect(pdfText(await renderPdf(layout))).not.toContain("Срок готовности");
+    expect((await sheetText(await renderXlsx(layout))).text).not.toContain("Срок готовности");
+    expect(renderHtml(layout)).not.toContain("Срок готовности");
+  });
+});
+
 describe("fonts across documents", () => {
   it("keeps every glyph and its text after other documents were rendered in the process", async () => {
     await renderPdf(layoutOf(keazDocument("torg12")));

@@ -2,13 +2,14 @@ import { randomUUID } from "node:crypto";
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, signServiceToken } from "@dpp/auth";
 import { z } from "zod";
 
-/** What finance does on an order event: issue the invoice (on submission), credit bonus points. */
+/** What finance does on an order event: issue the invoice (on submission), credit bonus points (at the configured status). */
 export interface OrderFinanceEvent {
   orderId: string;
   number: string;
   companyId: string;
   statusCode: string;
-  amount: number;
+  /** The order total; null on a status change (finance takes its invoice's total). */
+  amount: number | null;
   date: string;
 }
 

@@ -7,7 +7,7 @@ export * from "./identity-audit.ts";
 export * from "./identity-directory.ts";
 export * from "./inventory-clients.ts";
 export * from "./logger.ts";
+export * from "./metrics.ts";
 export * from "./outbox.ts";
 export * from "./queue.ts";
 export * from "./worker.ts";
-export * from "./metrics.ts";

@@ -73,7 +73,14 @@ export const LogoutMutation = gql<{ logout: boolean }, { r: string }>`
 
 export interface Viewer {
   user: { id: string; email: string; fullName: string };
-  tenant: { id: string; slug: string; name: string; branding: Branding; registrationMode: string };
+  tenant: {
+    id: string;
+    slug: string;
+    name: string;
+    branding: Branding;
+    registrationMode: string;
+    distributorNetwork: boolean;
+  };
   company: { id: string; name: string } | null;
   roles: string[];
   permissions: string[];
@@ -102,6 +109,7 @@ export const ViewerQuery = gql<{ viewer: Viewer | null }>`
         slug
         name
         registrationMode
+        distributorNetwork
         branding {
           primary
           onPrimary

@@ -106,8 +106,16 @@ export interface DistributorWarehouse {
   contacts: string;
 }
 
-export const DistributorWarehousesQuery = gql<{ distributorWarehouses: DistributorWarehouse[] }, Record<string, never>>`
+export const DistributorWarehousesQuery = gql<
+  { distributorWarehouses: DistributorWarehouse[]; viewer: { tenant: { distributorNetwork: boolean } } | null },
+  Record<string, never>
+>`
   query PortalDistributorWarehouses {
+    viewer {
+      tenant {
+        distributorNetwork
+      }
+    }
     distributorWarehouses {
       id
       code

@@ -81,7 +81,9 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
             {activeDraftId ? <NavLink to={`/drafts/${activeDraftId}`}>Черновик</NavLink> : null}
             <NavLink to="/orders">Заказы</NavLink>
             {viewer.company ? <NavLink to="/discounts">Скидки</NavLink> : null}
-            {viewer.company ? <NavLink to="/distributor">Склады дистрибьютора</NavLink> : null}
+            {viewer.company && viewer.tenant.distributorNetwork && viewer.permissions.includes("stock.view") ? (
+              <NavLink to="/distributor">Склады дистрибьютора</NavLink>
+            ) : null}
             {viewer.company && viewer.permissions.includes("finance.view") ? (
               <NavLink to="/finance">Финансы</NavLink>
             ) : null}

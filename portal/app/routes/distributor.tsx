@@ -1,4 +1,4 @@
-import { Form, useNavigation } from "react-router";
+import { data, Form, useNavigation } from "react-router";
 import {
   DeleteDistributorStockMutation,
   DistributorWarehousesQuery,
@@ -23,8 +23,10 @@ type Result =
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withAuth(request, context, async ({ client }) => {
-    const { distributorWarehouses } = await forbiddenAs403(query(client, DistributorWarehousesQuery, {}));
-    return { warehouses: distributorWarehouses };
+    const r = await forbiddenAs403(query(client, DistributorWarehousesQuery, {}));
+    // Only suppliers that work with a distributor network (tenant feature) have these pages.
+    if (!r.viewer?.tenant.distributorNetwork) throw data("Страница не найдена", { status: 404 });
+    return { warehouses: r.distributorWarehouses };
   });
 }
 

@@ -5,6 +5,7 @@ const schema = subgraphEnv
     PORT: port(4004),
     ORDERS_URL: httpUrl.default("http://127.0.0.1:4003"),
     IDENTITY_URL: httpUrl.default("http://127.0.0.1:4001"),
+    INVENTORY_URL: httpUrl.default("http://127.0.0.1:4005"),
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -14,6 +15,7 @@ const schema = subgraphEnv
     logLevel: env.LOG_LEVEL,
     ordersUrl: env.ORDERS_URL,
     identityUrl: env.IDENTITY_URL,
+    inventoryUrl: env.INVENTORY_URL,
   }));
 
 export type FinanceConfig = ReturnType<typeof schema.parse>;

@@ -6,6 +6,7 @@ import type { FinanceDb } from "./server.ts";
 export interface ContextDeps {
   ordersUrl: string;
   identityUrl: string;
+  inventoryUrl: string;
   internalTokenSecret: string;
 }
 
@@ -71,9 +72,10 @@ export function createContext(db: FinanceDb, identity: RequestIdentity, deps: Co
       types ??= documentTypesOf(db, tenantOf());
       return types;
     },
-    /** Calls to orders and identity on behalf of the caller (forwarded actor). */
+    /** Calls to orders, identity and inventory on behalf of the caller (forwarded actor). */
     services: () => ({ url: deps.ordersUrl, secret: deps.internalTokenSecret, actor, requestId }),
     identity: () => ({ url: deps.identityUrl, secret: deps.internalTokenSecret, actor, requestId }),
+    inventory: () => ({ url: deps.inventoryUrl, secret: deps.internalTokenSecret, actor, requestId }),
   };
 }
 

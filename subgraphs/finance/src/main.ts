@@ -10,6 +10,7 @@ await runMain("finance", async () => {
     internalTokenSecret: config.internalTokenSecret,
     ordersUrl: config.ordersUrl,
     identityUrl: config.identityUrl,
+    inventoryUrl: config.inventoryUrl,
     maskErrors: config.env === "production",
   });
   await serveUntilSignal("finance", server, config.http);

@@ -19,6 +19,7 @@ export interface FinanceDeps {
   /** Base URLs (…/graphql is appended) of the subgraphs documents read from. */
   ordersUrl?: string;
   identityUrl?: string;
+  inventoryUrl?: string;
   maskErrors?: boolean;
 }
 
@@ -35,6 +36,7 @@ export async function createServer(deps: FinanceDeps) {
       createContext(db, identity, {
         ordersUrl: deps.ordersUrl ?? "http://127.0.0.1:4003",
         identityUrl: deps.identityUrl ?? "http://127.0.0.1:4001",
+        inventoryUrl: deps.inventoryUrl ?? "http://127.0.0.1:4005",
         internalTokenSecret: deps.internalTokenSecret,
       }),
     health: async () => {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { postGraphQL } from "@dpp/testkit";
 import { type Stack, startStack } from "@dpp/testkit/stack";
 import ExcelJS from "exceljs";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 /**
@@ -46,7 +47,10 @@ function pdfText(base64: string): string {
   return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
 }
 
-async function submitOrder(token: string, slug: string): Promise<{ id: string; number: string; amount: number }> {
+async function submitOrder(
+  token: string,
+  slug: string,
+): Promise<{ id: string; number: string; amount: number; statusCode: string }> {
   const tenant = stack.dataset.tenants.find((t) => t.definition.slug === slug);
   const p = tenant?.products.find((x) => x.basePrice > 200000) ?? tenant?.products[0];
   if (!p) throw new Error("no product");
@@ -55,12 +59,15 @@ async function submitOrder(token: string, slug: string): Promise<{ id: string; n
   await gql(token, "mutation($i: AddOrderLineInput!) { addOrderLine(input: $i) { __typename } }", {
     i: { orderId: draft.createDraft.id, article: p.article, quantity: qty },
   });
-  const sub = await gql<{ submitOrder: { id: string; number: string; totals: { amount: { amount: number } } } }>(
+  const sub = await gql<{
+    submitOrder: { id: string; number: string; statusCode: string; totals: { amount: { amount: number } } };
+  }>(
     token,
-    "mutation($id: ID!) { submitOrder(orderId: $id) { ... on Order { id number totals { amount { amount } } } } }",
+    "mutation($id: ID!) { submitOrder(orderId: $id) { ... on Order { id number statusCode totals { amount { amount } } } } }",
     { id: draft.createDraft.id },
   );
-  return { id: sub.submitOrder.id, number: sub.submitOrder.number, amount: sub.submitOrder.totals.amount.amount };
+  const { id, number, statusCode, totals } = sub.submitOrder;
+  return { id, number, statusCode, amount: totals.amount.amount };
 }
 
 const FINANCE = `{ finance { balance { amount } overdueDebt { amount }
@@ -89,6 +96,49 @@ type Finance = {
     actRequest: { allowedNow: boolean; intervalHours: number | null };
   };
 };
+
+/** The statuses a manager moves an order through, from `from` to `to`, following the tenant's workflow. */
+function managerPath(slug: string, from: string, to: string): string[] {
+  const tenant = stack.dataset.tenants.find((t) => t.definition.slug === slug);
+  const transitions = tenant?.definition.workflow.transitions.filter((t) => t.by.includes("manager")) ?? [];
+  const prev = new Map<string, string>([[from, from]]);
+  const queue = [from];
+  while (queue.length > 0 && !prev.has(to)) {
+    const at = queue.shift() as string;
+    for (const t of transitions)
+      if (t.from === at && !prev.has(t.to)) {
+        prev.set(t.to, at);
+        queue.push(t.to);
+      }
+  }
+  if (!prev.has(to)) throw new Error(`${slug}: no manager path ${from} → ${to}`);
+  const path = [to];
+  while (path[0] !== from) path.unshift(prev.get(path[0] as string) as string);
+  return path.slice(1);
+}
+
+async function fire(token: string, orderId: string, to: string): Promise<void> {
+  const r = await gql<{ fireOrderTransition: { statusCode?: string; message?: string } }>(
+    token,
+    "mutation($o: ID!, $to: String!) { fireOrderTransition(orderId: $o, to: $to) { ... on Order { statusCode } ... on OrderError { message } } }",
+    { o: orderId, to },
+  );
+  if (r.fireOrderTransition.statusCode !== to) throw new Error(`→ ${to}: ${JSON.stringify(r.fireOrderTransition)}`);
+}
+
+/** Waits until the worker has handled every orders event of the order (its outbox rows are processed). */
+async function settle(orderId: string): Promise<void> {
+  const admin = postgres(stack.db.adminUrl, { max: 1 });
+  try {
+    await until(async () => {
+      const rows =
+        await admin`select 1 from orders.outbox where payload->>'orderId' = ${orderId} and processed_at is null`;
+      return rows.length === 0 ? true : undefined;
+    });
+  } finally {
+    await admin.end();
+  }
+}
 
 async function until<T>(fn: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
   const end = Date.now() + ms;
@@ -184,6 +234,50 @@ describe("finance through the gateway", () => {
     expect(foreign.documentFile.code).toBe("LINK_FOREIGN");
     const bad = await gql<{ documentFile: { code: string } }>(keaz, FILE, { t: `${links[2]?.token}x` });
     expect(bad.documentFile.code).toBe("LINK_INVALID");
+  });
+
+  it("the commercial proposal prints each line's lead time from inventory in PDF and XLSX (the formats keaz issues it in)", async () => {
+    const q = `query($id: ID!) { order(id: $id) { lines { product { id } quantity }
+      documents { type { code } links { format token } } } }`;
+    const o = await gql<{
+      order: {
+        lines: { product: { id: string }; quantity: number }[];
+        documents: { type: { code: string }; links: { format: string; token: string }[] }[];
+      };
+    }>(keaz, q, { id: order.id });
+    const lines = o.order.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity }));
+    // What inventory answers the dealer: one text per line and warehouse.
+    const lt = await gql<{ leadTimes: { productId: string; warehouse: { name: string }; text: string }[] }>(
+      keaz,
+      "query($l: [LeadTimeRequestInput!]!) { leadTimes(lines: $l) { productId warehouse { name } text } }",
+      { l: lines },
+    );
+    const quotes = lt.leadTimes.filter((t) => t.productId === lines[0]?.productId);
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const t of quotes) expect(t.text).toMatch(/^\d+ шт\. - \d+ раб\. дн\./);
+    const expected =
+      quotes.length === 1 ? quotes[0]?.text : quotes.map((t) => `${t.warehouse.name}: ${t.text}`).join("; ");
+    const links = o.order.documents.find((d) => d.type.code === "commercial_proposal")?.links ?? [];
+    const FILE = `query($t: String!) { documentFile(token: $t) { ... on DocumentFile { fileName contentBase64 } } }`;
+    const fetchFile = async (format: string) => {
+      const token = links.find((l) => l.format === format)?.token;
+      return (await gql<{ documentFile: { fileName: string; contentBase64: string } }>(keaz, FILE, { t: token }))
+        .documentFile;
+    };
+    const pdf = await fetchFile("pdf");
+    expect(pdf.fileName).toBe(`КП_${order.number}.pdf`);
+    const text = pdfText(pdf.contentBase64);
+    expect(text).toContain("Срок готовности");
+    // Each warehouse's lead time on the line's row, in order (the cell wraps beside the product's name).
+    const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const parts = quotes.map((t) => (quotes.length === 1 ? esc(t.text) : `${esc(t.warehouse.name)}:.*?${esc(t.text)}`));
+    expect(text).toMatch(new RegExp(`Срок готовности 1 .*${parts.join(".*?")}.* Итого:`));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from((await fetchFile("xlsx")).contentBase64, "base64") as unknown as ArrayBuffer);
+    const cells: unknown[] = [];
+    wb.worksheets[0]?.eachRow((r) => r.eachCell((c) => cells.push(c.value)));
+    expect(cells).toContain("Срок готовности");
+    expect(cells).toContain(expected);
   });
 
   it("ERP: a payment is idempotent by external id and an unknown invoice is refused by name", async () => {
@@ -290,21 +384,45 @@ describe("finance through the gateway", () => {
     expect(f.actRequest.allowedNow).toBe(false);
   });
 
-  it("wasserkraft: bonus points for an order of at least 1 000 ₽, one per full 1 000 ₽; prepayment contract", async () => {
+  it("wasserkraft: bonus points once the manager moves the order to the rule's status, once; prepayment contract", async () => {
     const wk = await login("dealer@wasserkraft.demo", "wasserkraft");
+    const manager = await login("manager@wasserkraft.demo", "wasserkraft");
     const o = await submitOrder(wk, "wasserkraft");
     const BONUS =
       "{ bonusAccount { balance rule { creditAtStatus perAmount { amount } } entries { orderNumber points } } }";
+    type Account = {
+      balance: number;
+      rule: { creditAtStatus: string };
+      entries: { orderNumber: string; points: number }[];
+    };
+    const account = async () => (await gql<{ bonusAccount: Account }>(wk, BONUS)).bonusAccount;
+    const before = await account();
+    const mine = (a: Account) => a.entries.filter((e) => e.orderNumber === o.number);
+    const path = managerPath("wasserkraft", o.statusCode, before.rule.creditAtStatus);
+    // Every status on the way but the last: the invoice is issued, no points yet.
+    await until(async () =>
+      (await gql<Finance>(wk, FINANCE)).finance.invoices.some((i) => i.orderId === o.id) ? true : undefined,
+    );
+    for (const to of path.slice(0, -1)) await fire(manager, o.id, to);
+    await settle(o.id);
+    expect(mine(await account())).toEqual([]);
+    await fire(manager, o.id, path[path.length - 1] as string);
+    const expected = Math.floor(o.amount / 100000);
+    expect(o.amount).toBeGreaterThanOrEqual(100000);
     const acc = await until(async () => {
-      const r = await gql<{ bonusAccount: { balance: number; entries: { orderNumber: string; points: number }[] } }>(
-        wk,
-        BONUS,
-      );
-      return r.bonusAccount.entries.length > 0 ? r.bonusAccount : undefined;
+      const a = await account();
+      return mine(a).length > 0 ? a : undefined;
     });
-    const expected = o.amount >= 100000 ? Math.floor(o.amount / 100000) : 0;
-    expect(acc.entries).toEqual(expected > 0 ? [{ orderNumber: o.number, points: expected }] : []);
-    expect(acc.balance).toBe(expected);
+    expect(mine(acc)).toEqual([{ orderNumber: o.number, points: expected }]);
+    expect(acc.balance).toBe(before.balance + expected);
+    // An order that never reaches the status gets nothing.
+    const other = await submitOrder(wk, "wasserkraft");
+    await fire(manager, other.id, path[0] as string);
+    await settle(other.id);
+    const after = await account();
+    expect(after.entries.filter((e) => e.orderNumber === other.number)).toEqual([]);
+    expect(mine(after)).toHaveLength(1);
+    expect(after.balance).toBe(acc.balance);
     const noBonus = await gql<{ bonusAccount: null }>(keaz, BONUS);
     expect(noBonus.bonusAccount).toBeNull();
     const g = await gql<{ creditStatus: { allowed: boolean; reason: string } }>(

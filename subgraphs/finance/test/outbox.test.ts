@@ -126,6 +126,17 @@ describe("finance outbox and payment facts", () => {
     expect(none.data?.orderPaid).toBe(false);
   });
 
+  it("a submission without the order's amount is refused and issues nothing", async () => {
+    const input = { orderId: "ord_fin_2", number: "000502", companyId: COMPANY, statusCode: "new", date: "2026-11-20" };
+    const r = await callSubgraph(url, TEST_INTERNAL_SECRET, service, EVENT, { i: input });
+    expect(r.errors?.[0]).toMatchObject({
+      message: "recordOrderEvent: a submission carries the order's amount",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    const issued = (await events("invoice.issued")).filter((e) => e.payload.orderId === "ord_fin_2");
+    expect(issued).toEqual([]);
+  });
+
   it("orderPaid is for staff and services; dealers are refused", async () => {
     const r = await callSubgraph(url, TEST_INTERNAL_SECRET, dealerActor(TENANT, COMPANY), PAID, { o: "ord_fin_1" });
     expect(r.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");

@@ -77,11 +77,21 @@ export function invoiceLayout(doc: TradeDocument): Layout {
   };
 }
 
-/** Коммерческое предложение: as keaz shows it; no lead-time column (inventory does not expose lead times). */
+/** Коммерческое предложение: as keaz shows it, with a lead-time column where the tenant keeps lead times. */
 export function commercialProposalLayout(doc: TradeDocument): Layout {
   const base = invoiceLayout(doc);
+  const leadTimes = doc.lines.some((l) => l.leadTime) ? doc.lines.map((l) => l.leadTime ?? "") : null;
   return {
     ...base,
+    ...(leadTimes && {
+      columns: [
+        ...base.columns.slice(0, 2),
+        { header: "Товары (работы, услуги)", width: 30 },
+        ...base.columns.slice(3),
+        { header: "Срок готовности", width: 18 },
+      ],
+      rows: base.rows.map((r, i) => [...r, leadTimes[i] ?? ""]),
+    }),
     fileName: `КП_${doc.number}`,
     title: `Коммерческое предложение № ${doc.number} от ${formatDateLong(doc.date)}`,
     preamble: undefined,

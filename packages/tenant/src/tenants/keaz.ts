@@ -44,6 +44,7 @@ export const keaz: TenantDefinition = {
     multipleDrafts: true,
     minSearchChars: 6,
     stockDisplay: { mode: "exact" },
+    distributorNetwork: true,
     // Kursk is the plant (production); Moscow and Novosibirsk are replenished from it.
     leadTime: { shippingDays: 1, replenishmentDays: 7, replenishmentDaysByWarehouse: { KRS: 10 }, calendar: "ru" },
   },

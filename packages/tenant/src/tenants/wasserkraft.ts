@@ -175,11 +175,11 @@ export const wasserkraft: TenantDefinition = {
     director: "Краус Д. А.",
     accountant: "Смирнова О. П.",
   },
-  // Bonus points are credited at the initial status, i.e. on submission (finance handles order.submitted).
+  // Bonus points are credited once the order is shipped (finance handles order.status_changed).
   finance: {
     actRequestIntervalHours: null,
     invoiceValidityDays: 5,
-    bonus: { kopecksPerPoint: 100000, minOrderKopecks: 100000, creditAt: "new" },
+    bonus: { kopecksPerPoint: 100000, minOrderKopecks: 100000, creditAt: "shipped" },
   },
   documentTypes: [
     { code: "invoice", label: "Счет", formats: ["pdf", "xlsx"], availableAt: ["shipped"] },

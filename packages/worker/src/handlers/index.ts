@@ -3,7 +3,7 @@ import { webhookFanout } from "../webhooks/fanout.ts";
 import { RESERVATION_EXPIRY_DUE, reservationExpiryDue } from "./inventory-reservation-expiry.ts";
 import { STOCK_RESTOCKED, stockRestockedMail } from "./inventory-restocked.ts";
 import { orderSubmittedAudit } from "./order-audit.ts";
-import { allOf, orderSubmittedFinance } from "./order-finance.ts";
+import { allOf, orderStatusChangedFinance, orderSubmittedFinance } from "./order-finance.ts";
 import {
   ORDER_COMMENT_ADDED,
   ORDER_LINES_CHANGED,
@@ -21,7 +21,7 @@ export const outboxHandlers: OutboxHandlers = {
   [ORDER_SUBMITTED]: allOf(orderSubmittedFinance, orderSubmitted, orderSubmittedAudit),
   [RESERVATION_EXPIRY_DUE]: reservationExpiryDue,
   [STOCK_RESTOCKED]: stockRestockedMail,
-  [ORDER_STATUS_CHANGED]: allOf(webhookFanout, orderStatusChanged),
+  [ORDER_STATUS_CHANGED]: allOf(orderStatusChangedFinance, webhookFanout, orderStatusChanged),
   [ORDER_COMMENT_ADDED]: allOf(orderCommentAdded),
   [ORDER_LINES_CHANGED]: allOf(orderLinesChanged),
   // Webhook topics (webhooks/events.ts); add another handler of one of them to its allOf.

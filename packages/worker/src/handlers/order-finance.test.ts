@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { OrderFinanceEvent } from "../finance-client.ts";
 import type { OutboxEvent, OutboxHandlerDeps } from "../outbox.ts";
-import { allOf, orderSubmittedFinance } from "./order-finance.ts";
+import { allOf, orderStatusChangedFinance, orderSubmittedFinance } from "./order-finance.ts";
 
 function harness() {
   const calls: [string, OrderFinanceEvent, boolean][] = [];
@@ -70,5 +70,57 @@ describe("order.submitted → finance", () => {
     const { deps } = harness();
     const failing = { ...deps, finance: { recordOrderEvent: async () => Promise.reject(new Error("finance down")) } };
     await expect(allOf(orderSubmittedFinance)(event({}), failing)).rejects.toThrow("finance down");
+  });
+});
+
+const statusChanged = (payload: Record<string, unknown>): OutboxEvent => ({
+  schema: "orders",
+  tenantId: "ten_wasserkraft",
+  id: "evt_2",
+  topic: "order.status_changed",
+  createdAt: "2026-03-09T10:00:00.000Z",
+  payload: {
+    orderId: "ord_1",
+    number: "000137",
+    companyId: "cmp_1",
+    userId: "usr_1",
+    managerUserId: "usr_m",
+    from: "ready",
+    to: "shipped",
+    toLabel: "Отгружен",
+    by: "manager",
+    actorUserId: "usr_m",
+    reason: null,
+    notify: ["notify_dealer"],
+    at: "2026-03-08T21:30:00.000Z",
+    ...payload,
+  },
+});
+
+describe("order.status_changed → finance", () => {
+  it("reports the status reached, without an amount (finance takes the invoice's) and without issuing an invoice", async () => {
+    const { calls, deps } = harness();
+    await orderStatusChangedFinance(statusChanged({}), deps);
+    expect(calls).toEqual([
+      [
+        "ten_wasserkraft",
+        {
+          orderId: "ord_1",
+          number: "000137",
+          companyId: "cmp_1",
+          statusCode: "shipped",
+          amount: null,
+          date: "2026-03-08",
+        },
+        false,
+      ],
+    ]);
+  });
+
+  it("a malformed payload or a finance failure fails the job (so it is retried)", async () => {
+    const { deps } = harness();
+    await expect(orderStatusChangedFinance(statusChanged({ to: undefined }), deps)).rejects.toThrow();
+    const failing = { ...deps, finance: { recordOrderEvent: async () => Promise.reject(new Error("finance down")) } };
+    await expect(orderStatusChangedFinance(statusChanged({}), failing)).rejects.toThrow("finance down");
   });
 });

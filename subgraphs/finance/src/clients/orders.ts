@@ -11,14 +11,21 @@ const orderSchema = z.object({
   submittedAt: z.string().nullable(),
   createdAt: z.string(),
   lines: z.array(
-    z.object({ article: z.string(), name: z.string(), quantity: z.number().int(), unitPrice: money, amount: money }),
+    z.object({
+      product: z.object({ id: z.string() }),
+      article: z.string(),
+      name: z.string(),
+      quantity: z.number().int(),
+      unitPrice: money,
+      amount: money,
+    }),
   ),
   totals: z.object({ amount: money, vat: money }),
 });
 export type OrderForDocuments = z.output<typeof orderSchema>;
 
 const QUERY = `query FinanceOrder($id: ID!) { order(id: $id) { id number isDraft statusCode submittedAt createdAt
-  lines { article name quantity unitPrice { amount } amount { amount } } totals { amount { amount } vat { amount } } } }`;
+  lines { product { id } article name quantity unitPrice { amount } amount { amount } } totals { amount { amount } vat { amount } } } }`;
 
 /** One of the caller's orders from the orders subgraph (null: not theirs or unknown). */
 export async function fetchOrder(

@@ -1,3 +1,4 @@
+import { GraphQLError } from "graphql";
 import { type FinanceContext, requireStaffOrService } from "../context.ts";
 import { postInvoice, postShipment, recordPayment, setDocumentNumber } from "../services/erp.ts";
 import { creditOrderBonus, issueOrderInvoice } from "../services/ledger.ts";
@@ -42,23 +43,35 @@ export const operationResolvers = {
   recordOrderEvent: async (
     _: unknown,
     args: {
-      input: { orderId: string; number: string; companyId: string; statusCode: string; amount: number; date: string };
+      input: {
+        orderId: string;
+        number: string;
+        companyId: string;
+        statusCode: string;
+        amount?: number | null;
+        date: string;
+      };
       submitted: boolean;
     },
     ctx: FinanceContext,
   ) => {
     const tenantId = requireStaffOrService(ctx.actor);
     const e = args.input;
-    const invoice = args.submitted
-      ? await issueOrderInvoice(ctx.db, tenantId, {
-          orderId: e.orderId,
-          number: e.number,
-          companyId: e.companyId,
-          amount: e.amount,
-          issuedOn: e.date,
-        })
-      : null;
-    const bonusPoints = await creditOrderBonus(ctx.db, tenantId, e);
+    if (args.submitted && e.amount == null)
+      throw new GraphQLError("recordOrderEvent: a submission carries the order's amount", {
+        extensions: { code: "BAD_USER_INPUT" },
+      });
+    const invoice =
+      args.submitted && e.amount != null
+        ? await issueOrderInvoice(ctx.db, tenantId, {
+            orderId: e.orderId,
+            number: e.number,
+            companyId: e.companyId,
+            amount: e.amount,
+            issuedOn: e.date,
+          })
+        : null;
+    const bonusPoints = await creditOrderBonus(ctx.db, tenantId, { ...e, amount: e.amount ?? null });
     return { invoice: invoice ? invoiceOut(invoice) : null, bonusPoints };
   },
 };

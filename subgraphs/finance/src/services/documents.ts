@@ -11,10 +11,12 @@ import {
 } from "@dpp/documents";
 import { and, asc, eq, gte, lt, lte } from "drizzle-orm";
 import { fetchCompany } from "../clients/identity.ts";
+import { fetchLeadTimes } from "../clients/inventory.ts";
 import { fetchOrder } from "../clients/orders.ts";
 import type { FinanceContext } from "../context.ts";
 import type { SellerSettings } from "../db/schema.ts";
 import { contracts, payments, shipments } from "../db/schema.ts";
+import { leadTimeTexts } from "../domain/lead-times.ts";
 import { addDays } from "../domain/ledger.ts";
 import { vatLines } from "../domain/order-lines.ts";
 import { type FinanceFailure, fail } from "./erp.ts";
@@ -70,8 +72,9 @@ async function buyerOf(ctx: FinanceContext, companyId: string, counterpartyId: s
 const contractLabel = (c: { number: string; signedOn: string }) => `Договор № ${c.number} от ${formatDate(c.signedOn)}`;
 
 /**
- * Renders one of an order's documents for the dealer: the order and its lines come from orders and
- * the buyer from identity (both with the caller forwarded), the seller from the tenant's settings.
+ * Renders one of an order's documents for the dealer: the order and its lines come from orders,
+ * the buyer from identity and a commercial proposal's lead times from inventory (all with the
+ * caller forwarded), the seller from the tenant's settings.
  * Refused when the tenant does not issue the type in that format or not at the order's status.
  */
 export async function renderOrderDocument(
@@ -100,10 +103,13 @@ export async function renderOrderDocument(
       .where(and(eq(contracts.tenantId, tenantId), eq(contracts.companyId, companyId)))
       .orderBy(asc(contracts.signedOn)),
   );
-  const [buyer, number] = await Promise.all([
+  const wanted = order.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity }));
+  const [buyer, number, quotes] = await Promise.all([
     buyerOf(ctx, companyId, contract?.counterpartyId ?? null),
     documentNumberOf(ctx.db, tenantId, order.id, type.code),
+    kind === "commercial_proposal" ? fetchLeadTimes(ctx.inventory(), wanted) : null,
   ]);
+  const leadTimes = quotes ? leadTimeTexts(wanted, quotes) : null;
   const date = number?.issuedOn ?? (order.submittedAt ?? order.createdAt).slice(0, 10);
   const split = vatLines(
     order.lines.map((l) => ({ ...l, unitPrice: l.unitPrice.amount, amount: l.amount.amount })),
@@ -120,7 +126,7 @@ export async function renderOrderDocument(
     basis: contract ? contractLabel(contract) : `Заказ № ${order.number} от ${formatDate(date)}`,
     vatRateBp: settings.vatRateBp,
     pricesIncludeVat: settings.pricesIncludeVat,
-    lines: split.lines.map((l) => ({ ...l, unit: "шт", okei: "796" })),
+    lines: split.lines.map((l, i) => ({ ...l, unit: "шт", okei: "796", leadTime: leadTimes?.[i] || undefined })),
     totals: split.totals,
     validUntil:
       kind === "invoice" || kind === "commercial_proposal" ? addDays(date, settings.invoiceValidityDays) : undefined,

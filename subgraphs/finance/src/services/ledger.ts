@@ -195,15 +195,29 @@ export async function issueOrderInvoice(
   });
 }
 
-/** Credits an order's bonus points when it reaches the tenant's configured status; once per order. */
+/**
+ * Credits an order's bonus points when it reaches the tenant's configured status; once per order.
+ * Without an amount (a status change) the order's total is its invoice's, issued on submission;
+ * an order without an invoice earns nothing.
+ */
 export async function creditOrderBonus(
   db: FinanceDb,
   tenantId: string,
-  input: { orderId: string; number: string; companyId: string; amount: number; statusCode: string },
+  input: { orderId: string; number: string; companyId: string; amount: number | null; statusCode: string },
 ): Promise<number> {
   return withTenant(db, tenantId, async (tx) => {
     const [settings] = await tx.select().from(tenantSettings).where(eq(tenantSettings.tenantId, tenantId));
-    const points = bonusPoints(settings?.bonusRule ?? null, input);
+    const rule = settings?.bonusRule ?? null;
+    if (!rule || input.statusCode !== rule.creditAt) return 0;
+    let amount = input.amount;
+    if (amount === null) {
+      const [invoice] = await tx
+        .select({ amount: invoices.amount })
+        .from(invoices)
+        .where(and(eq(invoices.tenantId, tenantId), eq(invoices.orderId, input.orderId)));
+      amount = invoice?.amount ?? 0;
+    }
+    const points = bonusPoints(rule, { amount, statusCode: input.statusCode });
     if (points === 0) return 0;
     const inserted = await tx
       .insert(bonusEntries)

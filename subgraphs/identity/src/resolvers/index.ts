@@ -74,6 +74,7 @@ export const resolvers = {
     branding: (t: TenantRow) => t.branding,
     registrationMode: (t: TenantRow) => t.definition.features.registration,
     passwordRule: (t: TenantRow) => describePasswordPolicy(t.definition.features.passwordPolicy),
+    distributorNetwork: (t: TenantRow) => t.definition.features.distributorNetwork ?? false,
   },
   User: {
     __resolveReference: (ref: Ref, ctx: Ctx) => ctx.visibleUser(ref.id),

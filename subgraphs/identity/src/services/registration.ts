@@ -368,7 +368,7 @@ async function createDealer(
 export async function inviteDealer(ctx: IdentityContext, input: NewDealer) {
   const staff = requireStaff(ctx);
   const tenant = await ctx.loaders.tenant.load(staff.tenantId);
-  if (!tenant || tenant.definition.features.registration !== "manager_invitation") return closed();
+  if (tenant?.definition.features.registration !== "manager_invitation") return closed();
   if (!ctx.rt.mailer) return noMail();
   const problems = dealerProblems(input);
   if (problems.length > 0) return invalid(problems);
@@ -401,7 +401,7 @@ export async function createOutletCabinet(
 ) {
   const staff = requireStaff(ctx);
   const tenant = await ctx.loaders.tenant.load(staff.tenantId);
-  if (!tenant || tenant.definition.features.registration !== "staff_created") return closed();
+  if (tenant?.definition.features.registration !== "staff_created") return closed();
   const problems = dealerProblems(input);
   const add = (field: string, m: string | null) => m && problems.push({ field, message: m });
   add("outletName", input.outletName.trim() === "" ? "Укажите название торговой точки" : null);

@@ -22,10 +22,18 @@ interface UploadedFile {
 const MAX_FILE_BYTES = 1.5 * 1024 * 1024;
 const MAX_API_ROWS = 10_000;
 
-/** The caller's dealer company acts as the distributor: its warehouses, its stock. */
-function requireDistributor(actor: Actor): { tenantId: string; companyId: string } {
+/** The dealers' right «Предоставление отчетов об остатках и продажах» (seed 001): who reports the distributor's stock. */
+export const STOCK_REPORTS_RIGHT = "stock.view";
+
+/**
+ * The caller's dealer company acts as the distributor: its warehouses, its stock. Changing them
+ * takes the right to report stock; reading them only membership of the company.
+ */
+function requireDistributor(actor: Actor, change = false): { tenantId: string; companyId: string } {
   const user = requireUser(actor);
   if (!user.companyId) throw forbidden("Выберите компанию-дистрибьютора");
+  if (change && !user.permissions.includes(STOCK_REPORTS_RIGHT))
+    throw forbidden("Нужно право «Предоставление отчетов об остатках и продажах»");
   return { tenantId: user.tenantId, companyId: user.companyId };
 }
 
@@ -47,7 +55,7 @@ async function tableOf(file: UploadedFile, isHeader: (cells: string[]) => boolea
 }
 
 async function saveWarehouses(ctx: InventoryContext, rows: WarehouseRowInput[]) {
-  const { tenantId, companyId } = requireDistributor(ctx.actor);
+  const { tenantId, companyId } = requireDistributor(ctx.actor, true);
   const plan = planWarehouseList(rows);
   if (!plan.ok) return { applied: false, rows: rows.length, saved: 0, errors: plan.errors };
   const saved = await upsertCompanyWarehouses(ctx.db, tenantId, companyId, plan.rows);
@@ -56,7 +64,7 @@ async function saveWarehouses(ctx: InventoryContext, rows: WarehouseRowInput[]) 
 
 /** Checks every row against the company's warehouses and the catalog; replaces the stock only if all pass. */
 async function replaceStock(ctx: InventoryContext, rows: StockUpdateRow[]) {
-  const { tenantId, companyId } = requireDistributor(ctx.actor);
+  const { tenantId, companyId } = requireDistributor(ctx.actor, true);
   const [warehouses, products] = await Promise.all([
     companyWarehouses(ctx.db, tenantId, companyId),
     ctx.catalog.productIdsByArticles(
@@ -116,7 +124,7 @@ export const distributorMutations = {
   saveDistributorWarehouses: (_: unknown, args: { rows: WarehouseRowInput[] }, ctx: InventoryContext) =>
     saveWarehouses(ctx, args.rows),
   importDistributorWarehouses: async (_: unknown, args: { file: UploadedFile }, ctx: InventoryContext) => {
-    requireDistributor(ctx.actor);
+    requireDistributor(ctx.actor, true);
     const table = await tableOf(args.file, (cells) => /^код/i.test(cells[0] ?? ""));
     const rows = table.map(({ line, cells }) => ({
       line,
@@ -128,7 +136,7 @@ export const distributorMutations = {
     return saveWarehouses(ctx, rows);
   },
   uploadDistributorStock: async (_: unknown, args: { file: UploadedFile }, ctx: InventoryContext) => {
-    requireDistributor(ctx.actor);
+    requireDistributor(ctx.actor, true);
     // The header is the first row whose quantity column is not a number.
     const table = await tableOf(args.file, (cells) => !/^-?\d+([.,]\d+)?$/.test(cells[2] ?? ""));
     const rows = table.map(({ line, cells }) => ({
@@ -145,7 +153,7 @@ export const distributorMutations = {
     return replaceStock(ctx, args.rows);
   },
   deleteDistributorStock: (_: unknown, __: unknown, ctx: InventoryContext) => {
-    const { tenantId, companyId } = requireDistributor(ctx.actor);
+    const { tenantId, companyId } = requireDistributor(ctx.actor, true);
     return deleteCompanyStock(ctx.db, tenantId, companyId);
   },
 };
