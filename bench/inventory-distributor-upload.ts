@@ -44,7 +44,8 @@ export async function inventoryDistributorUpload(opts: { smoke: boolean }) {
       tenantId: tenant.id,
       companyId,
       roles: ["dealer_admin" as const],
-      permissions: [],
+      // «Предоставление отчетов об остатках и продажах»: the right a distributor reports stock with.
+      permissions: ["stock.view"],
     };
     const upload = async () => {
       const requestId = `bench-${randomUUID()}`;
