@@ -23,7 +23,17 @@ export function createDb<TSchema extends Record<string, unknown>>(url: string, s
     ...(opts.onQuery ? { debug: (_conn: number, query: string) => opts.onQuery?.(query) } : {}),
   });
   const db = drizzle(sql, { schema, casing: "snake_case" });
-  return { sql, db };
+  const applicationName = opts.applicationName ?? "dpp";
+  const max = opts.max ?? 10;
+  /** This service's connections on the database (every instance's; the query itself is one active). */
+  const poolStats = async () => {
+    const [row] = await sql<{ active: number; idle: number }[]>`
+      select count(*) filter (where state = 'active')::int as active,
+             count(*) filter (where state like 'idle%')::int as idle
+      from pg_stat_activity where datname = current_database() and application_name = ${applicationName}`;
+    return { active: row?.active ?? 0, idle: row?.idle ?? 0, max };
+  };
+  return { sql, db, poolStats };
 }
 
 export type Db<TSchema extends Record<string, unknown>> = ReturnType<typeof createDb<TSchema>>["db"];

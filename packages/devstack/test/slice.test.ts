@@ -140,10 +140,15 @@ describe("the slice through the gateway", () => {
     expect(leaked).toEqual([]);
   });
 
-  it("every service answers /health", async () => {
+  it("every service answers /health; every subgraph reports its database connections on /metrics", async () => {
     for (const [name, url] of Object.entries(stack.urls)) {
       const res = await fetch(`${url}/health`);
       expect(res.status, name).toBe(200);
+      if (name === "gateway") continue;
+      const metrics = await (await fetch(`${url}/metrics`)).text();
+      expect(metrics, name).toMatch(/db_pool_connections\{state="max"[^}]*\} 10/);
+      // The scrape itself holds one of the service's connections.
+      expect(metrics, name).toMatch(/db_pool_connections\{state="active"[^}]*\} [1-9]/);
     }
   });
 

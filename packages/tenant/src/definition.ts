@@ -44,6 +44,8 @@ export const featuresSchema = z.object({
   reserveHoldHours: z.number().int().positive().nullable().optional(),
   /** Order import: a product short of stock gets only the available quantity (discontinued products always do). */
   orderUpToStock: z.boolean().optional(),
+  /** A warehouse's available quantity of a product falling to this or below emits `stock.low` (webhooks); absent: never. */
+  lowStockThreshold: z.number().int().min(0).optional(),
   /** Dealers that are distributors keep their own warehouses and stock in the cabinet (keaz). */
   distributorNetwork: z.boolean().optional(),
   stockDisplay: z.discriminatedUnion("mode", [

@@ -1,17 +1,32 @@
 import { EventEmitter } from "node:events";
 import type { WorkerEvents } from "graphile-worker";
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { OutboxHandlers } from "./outbox.ts";
+
+/** The job queue's size by state, as the queue's own tables hold it. */
+export type QueueDepth = () => Promise<{ ready: number; scheduled: number; running: number; failed: number }>;
 
 /**
  * The worker's Prometheus metrics (own registry: tests run several workers in one process): jobs
  * by task and outcome with their duration, how long after commit each outbox event was handled,
- * and webhook attempts.
+ * webhook attempts, and the queue's depth read at each scrape.
  */
-export function createWorkerMetrics() {
+export function createWorkerMetrics(queueDepth?: QueueDepth) {
   const registry = new Registry();
   registry.setDefaultLabels({ service: "worker" });
   collectDefaultMetrics({ register: registry });
+  if (queueDepth) {
+    new Gauge({
+      name: "worker_queue_jobs",
+      help: "Jobs in the queue: ready to run, scheduled for later, running, failed for good",
+      labelNames: ["state"] as const,
+      registers: [registry],
+      async collect() {
+        const depth = await queueDepth();
+        for (const [state, n] of Object.entries(depth)) this.set({ state }, n);
+      },
+    });
+  }
   return {
     registry,
     jobs: new Counter({

@@ -2,6 +2,7 @@ import { createDb } from "@dpp/db";
 import type { Mailer } from "@dpp/mail";
 import { sql } from "drizzle-orm";
 import { type Logger, type Runner, run } from "graphile-worker";
+import postgres from "postgres";
 import type { FinanceEvents } from "./finance-client.ts";
 import { outboxHandlers } from "./handlers/index.ts";
 import type { AuditLog } from "./identity-audit.ts";
@@ -66,7 +67,21 @@ export async function startWorker(deps: WorkerDeps): Promise<Worker> {
     {},
     { applicationName: "worker", max: concurrency + 1 },
   );
-  const metrics = createWorkerMetrics();
+  // The queue's owner role reads its depth for the metrics (the app role has no access to it).
+  const queueSql = postgres(deps.queueDatabaseUrl, {
+    max: 1,
+    onnotice: () => {},
+    connection: { application_name: "worker-metrics" },
+  });
+  const metrics = createWorkerMetrics(async () => {
+    const [row] = await queueSql<{ ready: number; scheduled: number; running: number; failed: number }[]>`
+      select count(*) filter (where locked_at is null and attempts < max_attempts and run_at <= now())::int as ready,
+             count(*) filter (where locked_at is null and attempts < max_attempts and run_at > now())::int as scheduled,
+             count(*) filter (where locked_at is not null)::int as running,
+             count(*) filter (where attempts >= max_attempts)::int as failed
+      from ${queueSql(QUEUE_SCHEMA)}._private_jobs`;
+    return row ?? { ready: 0, scheduled: 0, running: 0, failed: 0 };
+  });
   const webhooks: WebhookDeps = {
     db: db as WorkerDb,
     maxAttempts: deps.webhooks?.maxAttempts ?? 8,
@@ -103,6 +118,7 @@ export async function startWorker(deps: WorkerDeps): Promise<Worker> {
     });
   } catch (error) {
     await pool.end({ timeout: 5 });
+    await queueSql.end({ timeout: 5 });
     if ((error as { code?: string }).code === "42501") {
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(`job queue: ${message} (QUEUE_DATABASE_URL must be the role that owns the queue schema)`, {
@@ -143,6 +159,7 @@ export async function startWorker(deps: WorkerDeps): Promise<Worker> {
           await runner.stop();
         } finally {
           await pool.end({ timeout: 5 });
+          await queueSql.end({ timeout: 5 });
         }
       })();
       return stopping;

@@ -3,6 +3,7 @@ import { createDb, withTenant } from "@dpp/db";
 import { createTestDatabase, type TestDatabase } from "@dpp/testkit";
 import { sql as q } from "drizzle-orm";
 import { Logger } from "graphile-worker";
+import postgres from "postgres";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type HealthServer, type OutboxHandlers, startHealthServer, startWorker, type Worker } from "../src/index.ts";
 
@@ -56,4 +57,16 @@ it("counts outbox jobs and their lag on /metrics", async () => {
   expect(text).toMatch(/worker_job_duration_seconds_count\{[^}]*task="outbox",outcome="success"\} 1/);
   expect(text).toMatch(/outbox_lag_seconds_count\{[^}]*topic="test.ping"\} 1/);
   expect((await fetch(`${health.url}/health`)).status).toBe(200);
+});
+
+it("reports the queue's depth by state, read from the queue at each scrape", async () => {
+  const admin = postgres(db.adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin`select graphile_worker.add_job('outbox', '{}'::json, run_at := now() + interval '1 hour')`;
+  } finally {
+    await admin.end();
+  }
+  const text = await (await fetch(`${health.url}/metrics`)).text();
+  expect(text).toMatch(/worker_queue_jobs\{state="scheduled",service="worker"\} 1/);
+  expect(text).toMatch(/worker_queue_jobs\{state="failed",service="worker"\} 0/);
 });

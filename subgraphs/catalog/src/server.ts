@@ -24,7 +24,7 @@ export interface CatalogDeps {
 
 /** Builds the catalog subgraph; the caller listens and calls stop(). */
 export async function createServer(deps: CatalogDeps) {
-  const { sql: pool, db } = open(deps.databaseUrl, deps.onQuery);
+  const { sql: pool, db, poolStats } = open(deps.databaseUrl, deps.onQuery);
   const sub = await createSubgraphApp({
     name: "catalog",
     typeDefs,
@@ -35,6 +35,7 @@ export async function createServer(deps: CatalogDeps) {
     health: async () => {
       await db.execute(sql`select 1`);
     },
+    poolStats,
   });
   return {
     app: sub.app,

@@ -25,7 +25,7 @@ export interface FinanceDeps {
 
 /** Builds the finance subgraph; the caller listens and calls stop(). */
 export async function createServer(deps: FinanceDeps) {
-  const { sql: pool, db } = open(deps.databaseUrl);
+  const { sql: pool, db, poolStats } = open(deps.databaseUrl);
   const sub = await createSubgraphApp({
     name: "finance",
     typeDefs,
@@ -42,6 +42,7 @@ export async function createServer(deps: FinanceDeps) {
     health: async () => {
       await db.execute(sql`select 1`);
     },
+    poolStats,
   });
   return {
     app: sub.app,

@@ -16,8 +16,7 @@ import { createLimits, type LimitRules } from "./services/limits.ts";
 export const typeDefs = gql(readFileSync(new URL("./schema.graphql", import.meta.url), "utf8"));
 export const migrations = { schema: "identity", folder: new URL("./db/migrations", import.meta.url).pathname };
 
-const POOL_MAX = 10;
-const open = (url: string) => createDb(url, schema, { applicationName: "identity", max: POOL_MAX });
+const open = (url: string) => createDb(url, schema, { applicationName: "identity", max: 10 });
 export type IdentityDb = ReturnType<typeof open>["db"];
 
 export const JWKS_PATH = "/.well-known/jwks.json";
@@ -50,7 +49,7 @@ export interface IdentityDeps {
 
 /** Builds the identity subgraph (and its JWKS route); the caller listens and calls stop(). */
 export async function createServer(deps: IdentityDeps) {
-  const { sql: pool, db } = open(deps.databaseUrl);
+  const { sql: pool, db, poolStats } = open(deps.databaseUrl);
   try {
     const accessTtl = deps.accessTokenTtlSeconds ?? 900;
     const keys = deps.signingKeyPem
@@ -80,15 +79,7 @@ export async function createServer(deps: IdentityDeps) {
       health: async () => {
         await db.execute(sql`select 1`);
       },
-      // Identity's connections on this database (every instance's; the scrape itself is one active).
-      poolStats: async () => {
-        const [row] = await db.execute<{ active: number; idle: number }>(
-          sql`select count(*) filter (where state = 'active')::int as active,
-                     count(*) filter (where state like 'idle%')::int as idle
-              from pg_stat_activity where datname = current_database() and application_name = 'identity'`,
-        );
-        return { active: row?.active ?? 0, idle: row?.idle ?? 0, max: POOL_MAX };
-      },
+      poolStats,
       routes: (app) => {
         app.get(JWKS_PATH, async (_req, res, next) => {
           try {

@@ -7,6 +7,7 @@ export interface InventorySeedTenant {
   id: string;
   features: {
     stockDisplay: StockDisplayPolicy;
+    lowStockThreshold?: number;
     /** Same shape as `features.leadTime` in @dpp/tenant. */
     leadTime?: {
       shippingDays: number;
@@ -29,7 +30,12 @@ export async function seedInventory(db: InventoryDb, tenants: InventorySeedTenan
       const policy = t.features.stockDisplay;
       await tx
         .insert(stockDisplay)
-        .values({ tenantId: t.id, mode: policy.mode, threshold: policy.mode === "threshold" ? policy.threshold : null })
+        .values({
+          tenantId: t.id,
+          mode: policy.mode,
+          threshold: policy.mode === "threshold" ? policy.threshold : null,
+          lowStockThreshold: t.features.lowStockThreshold ?? null,
+        })
         .onConflictDoNothing();
       const lead = t.features.leadTime;
       if (lead) {

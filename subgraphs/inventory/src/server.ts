@@ -24,7 +24,7 @@ export interface InventoryDeps {
 
 /** Builds the inventory subgraph; the caller listens and calls stop(). */
 export async function createServer(deps: InventoryDeps) {
-  const { sql: pool, db } = open(deps.databaseUrl);
+  const { sql: pool, db, poolStats } = open(deps.databaseUrl);
   const catalog = createCatalogLookup({ catalogUrl: deps.catalogUrl, internalTokenSecret: deps.internalTokenSecret });
   const sub = await createSubgraphApp({
     name: "inventory",
@@ -36,6 +36,7 @@ export async function createServer(deps: InventoryDeps) {
     health: async () => {
       await db.execute(sql`select 1`);
     },
+    poolStats,
   });
   return {
     app: sub.app,

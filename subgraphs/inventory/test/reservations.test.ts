@@ -282,3 +282,23 @@ describe("expiry", () => {
     expect(await expireReservation(server.db, T, "ord_never")).toBe("NOT_ACTIVE");
   });
 });
+
+describe("stock.low from reservations", () => {
+  it("a reservation that takes a warehouse down to the tenant's threshold emits stock.low once", async () => {
+    await resetStock(() => 12);
+    await admin`update inventory.stock_display set low_stock_threshold = 5 where tenant_id = ${T}`;
+    try {
+      const line = { productId: "prd_a", warehouseId: "whs_1", quantity: 8 };
+      expect((await reserveStock(server.db, T, { orderId: "ord_low1", expiresAt: null, lines: [line] })).ok).toBe(true);
+      // Already low (4 left): the next reservation is quiet.
+      const more = { ...line, quantity: 2 };
+      expect((await reserveStock(server.db, T, { orderId: "ord_low2", expiresAt: null, lines: [more] })).ok).toBe(true);
+      const events = await admin`select payload from inventory.outbox where tenant_id = ${T} and topic = 'stock.low'`;
+      expect(events.map((e) => e.payload)).toEqual([
+        { productId: "prd_a", article: null, warehouseId: "whs_1", quantity: 4 },
+      ]);
+    } finally {
+      await admin`update inventory.stock_display set low_stock_threshold = null where tenant_id = ${T}`;
+    }
+  });
+});

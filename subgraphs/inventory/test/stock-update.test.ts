@@ -20,7 +20,7 @@ beforeAll(async () => {
   fx = await startInventory([
     {
       id: T,
-      features: { stockDisplay: { mode: "exact" } },
+      features: { stockDisplay: { mode: "exact" }, lowStockThreshold: 5 },
       warehouses: [
         { id: "whs_msk", code: "MSK", name: "Москва", city: "Москва", address: "-" },
         { id: "whs_spb", code: "SPB", name: "Петербург", city: "Санкт-Петербург", address: "-" },
@@ -115,6 +115,18 @@ describe("setStockLevels (ERP)", () => {
     const events = await admin`select topic, payload from inventory.outbox where tenant_id = ${T} order by id`;
     expect(events).toEqual([
       { topic: "stock.restocked", payload: { productId: "prd_2", article: "BM63", available: 3 } },
+    ]);
+  });
+
+  it("emits stock.low once when a warehouse's quantity falls to the tenant's threshold", async () => {
+    await set([{ warehouseCode: "MSK", article: "0983", quantity: 30 }]);
+    await admin`delete from inventory.outbox where tenant_id = ${T}`;
+    await set([{ warehouseCode: "MSK", article: "0983", quantity: 5 }]); // falls to the threshold (5)
+    await set([{ warehouseCode: "MSK", article: "0983", quantity: 2 }]); // already low: quiet
+    await set([{ warehouseCode: "MSK", article: "0983", quantity: 9 }]); // back above
+    const events = await admin`select topic, payload from inventory.outbox where tenant_id = ${T} order by id`;
+    expect(events).toEqual([
+      { topic: "stock.low", payload: { productId: "prd_1", article: "0983", warehouseId: "whs_msk", quantity: 5 } },
     ]);
   });
 

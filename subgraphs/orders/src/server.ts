@@ -32,7 +32,7 @@ export interface OrdersDeps {
 
 /** Builds the orders subgraph; the caller listens and calls stop(). */
 export async function createServer(deps: OrdersDeps) {
-  const { sql: pool, db } = open(deps.databaseUrl);
+  const { sql: pool, db, poolStats } = open(deps.databaseUrl);
   const services = createOrderServices({
     financeUrl: deps.financeUrl,
     inventoryUrl: deps.inventoryUrl,
@@ -56,6 +56,7 @@ export async function createServer(deps: OrdersDeps) {
     health: async () => {
       await db.execute(sql`select 1`);
     },
+    poolStats,
   });
   return {
     app: sub.app,

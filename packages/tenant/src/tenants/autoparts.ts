@@ -26,6 +26,7 @@ export const autoparts: TenantDefinition = {
     minSearchChars: 3,
     reserveHoldHours: 72,
     stockDisplay: { mode: "exact" },
+    lowStockThreshold: 5,
   },
   pricing: { currency: "RUB", vatRateBp: 2000, pricesIncludeVat: true, vatRounding: "per_document" },
   workflow: {

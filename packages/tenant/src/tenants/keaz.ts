@@ -45,6 +45,7 @@ export const keaz: TenantDefinition = {
     minSearchChars: 6,
     stockDisplay: { mode: "exact" },
     distributorNetwork: true,
+    lowStockThreshold: 10,
     // Kursk is the plant (production); Moscow and Novosibirsk are replenished from it.
     leadTime: { shippingDays: 1, replenishmentDays: 7, replenishmentDaysByWarehouse: { KRS: 10 }, calendar: "ru" },
   },

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { type Allocation, planReservation, type RequestedLine, type Shortage } from "../domain/reservation.ts";
 import type { InventoryDb } from "../server.ts";
 import { outbox, reservationLines, reservations, stockLevels, warehouses } from "./schema.ts";
+import { emitLowStock } from "./stock.ts";
 
 /** The outbox topic whose job runs at a reservation's expiry (scheduled with the job's run_at). */
 export const RESERVATION_EXPIRY_DUE = "reservation.expiry_due";
@@ -140,6 +141,13 @@ export async function reserveStock(
         );
       }
       await addReserved(tx, tenantId, plan.allocations, 1);
+      const before = stock.map((s) => ({ ...s, available: Math.max(0, s.available) }));
+      const taken = new Map(plan.allocations.map((a) => [`${a.productId}/${a.warehouseId}`, a.quantity]));
+      const after = before.map((s) => ({
+        ...s,
+        available: s.available - (taken.get(`${s.productId}/${s.warehouseId}`) ?? 0),
+      }));
+      await emitLowStock(tx, tenantId, before, after);
       await tx
         .insert(reservationLines)
         .values(plan.allocations.map((a) => ({ ...a, tenantId, orderId: input.orderId })));

@@ -68,6 +68,8 @@ export const stockDisplay = inventory.table(
       .notNull()
       .default("exact"),
     threshold: integer(),
+    /** features.lowStockThreshold: available at or below it emits stock.low; null: never. */
+    lowStockThreshold: integer(),
   },
   (t) => [
     check(

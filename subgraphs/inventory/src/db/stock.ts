@@ -1,13 +1,61 @@
 import { newId, withTenant } from "@dpp/db";
 import { sql } from "drizzle-orm";
+import { type Level, lowStockCrossings } from "../domain/low-stock.ts";
 import type { ResolvedStockRow } from "../domain/stock-update.ts";
 import type { InventoryDb } from "../server.ts";
 import { outbox } from "./schema.ts";
 
 /** Outbox topic: a product that nobody could order (0 available) can be ordered again. */
 export const STOCK_RESTOCKED = "stock.restocked";
+/** Outbox topic (webhooks): a warehouse's available quantity of a product fell to the tenant's low-stock threshold. */
+export const STOCK_LOW = "stock.low";
 
 type Tx = Parameters<Parameters<InventoryDb["transaction"]>[0]>[0];
+
+async function lowStockThreshold(tx: Tx, tenantId: string): Promise<number | null> {
+  const [row] = await tx.execute<{ t: number | null }>(
+    sql`select low_stock_threshold as t from inventory.stock_display where tenant_id = ${tenantId}`,
+  );
+  return row?.t ?? null;
+}
+
+/**
+ * Writes a `stock.low` event for each level that fell to the tenant's threshold with this change
+ * (in the change's transaction). `articles` where the caller knows them; else the article is null.
+ */
+export async function emitLowStock(
+  tx: Tx,
+  tenantId: string,
+  before: readonly Level[],
+  after: readonly Level[],
+  articles: ReadonlyMap<string, string> = new Map(),
+): Promise<number> {
+  const low = lowStockCrossings(before, after, await lowStockThreshold(tx, tenantId));
+  if (low.length === 0) return 0;
+  await tx.insert(outbox).values(
+    low.map((l) => ({
+      tenantId,
+      id: newId("evt"),
+      topic: STOCK_LOW,
+      payload: {
+        productId: l.productId,
+        article: articles.get(l.productId) ?? null,
+        warehouseId: l.warehouseId,
+        quantity: l.available,
+      },
+    })),
+  );
+  return low.length;
+}
+
+async function levelsOf(tx: Tx, tenantId: string, data: string): Promise<Level[]> {
+  const rows = await tx.execute<{ product_id: string; warehouse_id: string; available: number }>(sql`
+    select s.product_id, s.warehouse_id, greatest(s.quantity - s.reserved, 0)::int as available
+    from inventory.stock_levels s
+    join jsonb_to_recordset(${data}::jsonb) as u(p text, w text, q int) on s.product_id = u.p and s.warehouse_id = u.w
+    where s.tenant_id = ${tenantId}`);
+  return rows.map((r) => ({ productId: r.product_id, warehouseId: r.warehouse_id, available: Number(r.available) }));
+}
 
 async function availableByProduct(tx: Tx, tenantId: string, productIds: string): Promise<Map<string, number>> {
   const rows = await tx.execute<{ product_id: string; available: number }>(sql`
@@ -39,6 +87,7 @@ export function applyStockLevels(
       order by s.product_id, s.warehouse_id
       for no key update of s`);
     const before = await availableByProduct(tx, tenantId, products);
+    const levelsBefore = await levelsOf(tx, tenantId, data);
     const changed = await tx.execute(sql`
       insert into inventory.stock_levels (tenant_id, product_id, warehouse_id, quantity)
       select ${tenantId}, u.p, u.w, u.q from jsonb_to_recordset(${data}::jsonb) as u(p text, w text, q int)
@@ -50,6 +99,7 @@ export function applyStockLevels(
     const after = await availableByProduct(tx, tenantId, products);
     const restocked = [...after].filter(([id, n]) => n > 0 && (before.get(id) ?? 0) === 0).map(([id]) => id);
     const articles = new Map(rows.map((r) => [r.productId, r.article]));
+    await emitLowStock(tx, tenantId, levelsBefore, await levelsOf(tx, tenantId, data), articles);
     if (restocked.length > 0) {
       await tx.insert(outbox).values(
         restocked.map((productId) => ({

@@ -1,0 +1,1 @@
+ALTER TABLE "inventory"."stock_display" ADD COLUMN "low_stock_threshold" integer;
