@@ -1,3 +1,4 @@
+import { demoTenant } from "@dpp/seed";
 import ExcelJS from "exceljs";
 import postgres from "postgres";
 import { type Stats, stats } from "./src/measure.ts";
@@ -22,7 +23,7 @@ export async function orderImport(opts: { smoke: boolean }) {
   const stack = await startBenchStack();
   const admin = postgres(stack.adminUrl, { max: 2, onnotice: () => {} });
   try {
-    const keaz = stack.dataset.tenants.find((t) => t.definition.slug === "keaz");
+    const keaz = demoTenant(stack.dataset, "keaz");
     const dealer = stack.dataset.users.find((u) => u.email === "dealer@keaz.demo");
     if (!keaz || !dealer) throw new Error("keaz demo data missing");
     const max = Math.max(...sizes);

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { demoTenant } from "@dpp/seed";
 import { type Stats, stats } from "./src/measure.ts";
 import { startBenchStack } from "./src/stack.ts";
 
@@ -14,7 +15,7 @@ export async function orderSubmission(opts: { smoke: boolean }) {
   try {
     const url = stack.platform.gatewayGraphqlUrl;
     const dealer = stack.dataset.users.find((u) => u.email === "dealer@keaz.demo");
-    const tenant = stack.dataset.tenants.find((t) => t.definition.slug === "keaz");
+    const tenant = demoTenant(stack.dataset, "keaz");
     const product = tenant?.products[0];
     if (!dealer || !product) throw new Error("demo keaz dealer or product missing");
     const login = await post(url, {

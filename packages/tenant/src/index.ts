@@ -1,5 +1,5 @@
 export * from "./contrast.ts";
 export * from "./definition.ts";
 export * from "./inn.ts";
-export { demoTenantDefinitions } from "./tenants/index.ts";
+export { demoTenantDefinition, demoTenantDefinitions } from "./tenants/index.ts";
 export * from "./workflow.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { demoTenantDefinitions } from "./tenants/index.ts";
+import { demoTenantDefinition, demoTenantDefinitions } from "./tenants/index.ts";
 import { type Workflow, workflowProblems, workflowSchema } from "./workflow.ts";
 
 const status = (code: string, category: Workflow["statuses"][number]["category"] = "active", tab = "orders") => ({
@@ -130,11 +130,7 @@ describe("workflow validation", () => {
 });
 
 describe("the five demo workflows", () => {
-  const wf = (slug: string) => {
-    const t = demoTenantDefinitions.find((d) => d.slug === slug);
-    if (!t) throw new Error(slug);
-    return t.workflow;
-  };
+  const wf = (slug: string) => demoTenantDefinition(slug).workflow;
   const from = (w: Workflow, code: string) => w.transitions.filter((t) => t.from === code);
 
   it.each(demoTenantDefinitions.map((d) => [d.slug, d.workflow] as const))("%s is valid", (_, w) => {
@@ -177,6 +173,6 @@ describe("the five demo workflows", () => {
       "stock_reserved",
     ]);
     expect(from(a, "reserve").find((t) => t.on === "reservation_expired")?.to).toBe("cancelled");
-    expect(demoTenantDefinitions.find((d) => d.slug === "autoparts")?.features.reserveHoldHours).toBe(72);
+    expect(demoTenantDefinition("autoparts").features.reserveHoldHours).toBe(72);
   });
 });

@@ -1,8 +1,8 @@
-import { demoTenantDefinitions } from "@dpp/tenant";
+import { demoTenantDefinition } from "@dpp/tenant";
 import { describe, expect, it } from "vitest";
 import { dateRange, tabCounts, tabSelection } from "./lists.ts";
 
-const keaz = demoTenantDefinitions.find((d) => d.slug === "keaz")?.workflow;
+const keaz = demoTenantDefinition("keaz").workflow;
 if (!keaz) throw new Error("keaz");
 
 describe("order list tabs", () => {
