@@ -48,22 +48,20 @@ export async function emitLowStock(
   return low.length;
 }
 
-async function levelsOf(tx: Tx, tenantId: string, data: string): Promise<Level[]> {
+/** Available quantity per warehouse of every warehouse holding these products. */
+async function levelsOf(tx: Tx, tenantId: string, productIds: string): Promise<Level[]> {
   const rows = await tx.execute<{ product_id: string; warehouse_id: string; available: number }>(sql`
     select s.product_id, s.warehouse_id, greatest(s.quantity - s.reserved, 0)::int as available
     from inventory.stock_levels s
-    join jsonb_to_recordset(${data}::jsonb) as u(p text, w text, q int) on s.product_id = u.p and s.warehouse_id = u.w
-    where s.tenant_id = ${tenantId}`);
+    where s.tenant_id = ${tenantId} and s.product_id in (select jsonb_array_elements_text(${productIds}::jsonb))`);
   return rows.map((r) => ({ productId: r.product_id, warehouseId: r.warehouse_id, available: Number(r.available) }));
 }
 
-async function availableByProduct(tx: Tx, tenantId: string, productIds: string): Promise<Map<string, number>> {
-  const rows = await tx.execute<{ product_id: string; available: number }>(sql`
-    select s.product_id, sum(greatest(s.quantity - s.reserved, 0))::int as available
-    from inventory.stock_levels s
-    where s.tenant_id = ${tenantId} and s.product_id in (select jsonb_array_elements_text(${productIds}::jsonb))
-    group by s.product_id`);
-  return new Map(rows.map((r) => [r.product_id, Number(r.available)]));
+/** Each product's available total over its warehouses. */
+function totals(levels: readonly Level[]): Map<string, number> {
+  const sum = new Map<string, number>();
+  for (const l of levels) sum.set(l.productId, (sum.get(l.productId) ?? 0) + l.available);
+  return sum;
 }
 
 /**
@@ -86,8 +84,8 @@ export function applyStockLevels(
       where s.tenant_id = ${tenantId}
       order by s.product_id, s.warehouse_id
       for no key update of s`);
-    const before = await availableByProduct(tx, tenantId, products);
-    const levelsBefore = await levelsOf(tx, tenantId, data);
+    const levelsBefore = await levelsOf(tx, tenantId, products);
+    const before = totals(levelsBefore);
     const changed = await tx.execute(sql`
       insert into inventory.stock_levels (tenant_id, product_id, warehouse_id, quantity)
       select ${tenantId}, u.p, u.w, u.q from jsonb_to_recordset(${data}::jsonb) as u(p text, w text, q int)
@@ -96,10 +94,11 @@ export function applyStockLevels(
         set quantity = excluded.quantity, updated_at = now()
         where inventory.stock_levels.quantity <> excluded.quantity
       returning 1`);
-    const after = await availableByProduct(tx, tenantId, products);
+    const levelsAfter = await levelsOf(tx, tenantId, products);
+    const after = totals(levelsAfter);
     const restocked = [...after].filter(([id, n]) => n > 0 && (before.get(id) ?? 0) === 0).map(([id]) => id);
     const articles = new Map(rows.map((r) => [r.productId, r.article]));
-    await emitLowStock(tx, tenantId, levelsBefore, await levelsOf(tx, tenantId, data), articles);
+    await emitLowStock(tx, tenantId, levelsBefore, levelsAfter, articles);
     if (restocked.length > 0) {
       await tx.insert(outbox).values(
         restocked.map((productId) => ({
