@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import { createServer as createCatalog } from "@dpp/catalog";
 import { planSearch, searchProducts } from "@dpp/catalog/search";
 import * as gateway from "@dpp/gateway";
@@ -23,6 +24,15 @@ const WORDS = [
   ["Контактор", "малогабаритный", "реверсивный", "вакуумный", "модульный"],
   ["Держатель", "для полотенец", "туалетной бумаги", "для фена", "настенный"],
 ];
+
+/**
+ * Word queries: a product word with the last word of one of its qualifiers, 32 different ones, so
+ * that the gateway's in-flight deduplication (identical queries of one caller share an execution)
+ * serves few of them: with 4 different queries it answered many word searches from another's work.
+ */
+const WORD_QUERIES = WORDS.flatMap(([head, ...rest]) =>
+  rest.map((q) => `${(head ?? "").toLowerCase()} ${q.split(" ").at(-1)}`),
+);
 
 export async function catalogSearch(opts: { smoke: boolean }) {
   const total = opts.smoke ? 20_000 : 1_000_000;
@@ -81,10 +91,9 @@ export async function catalogSearch(opts: { smoke: boolean }) {
         ["article", (i) => art(i * 7919)],
         ["prefix", (i) => art(i * 104729).slice(0, 6)],
         ["severalArticles", (i) => `${art(i * 31)} ${art(i * 37 + 5)} ${art(i * 41 + 9)}`],
-        ["words", (i) => ["смесители кухни", "фильтры масляные", "колодки тормозные", "камеры уличные"][i % 4] ?? ""],
+        ["words", (i) => WORD_QUERIES[Math.floor(i / 4) % WORD_QUERIES.length] ?? ""],
       ];
-      // Typos fall back to trigram similarity over the tenant's names: measured on their own,
-      // one at a time, because at a million SKUs they are far slower than the rest (see the note).
+      // Typos (only searched when nothing else matched) are measured on their own, one at a time.
       const typo = (i: number) => ["смеситль кухни", "выключатль", "контактр"][i % 3] ?? "";
       const SEARCH = `query($q: String!) { catalogSearch(query: $q, first: 20) { __typename ... on ProductConnection { nodes { id article name price { yours { amount } } } } } }`;
       const perKind = new Map<string, number[]>(kinds.map(([k]) => [k, []]));
@@ -145,9 +154,27 @@ export async function catalogSearch(opts: { smoke: boolean }) {
       await catalog.stop();
 
       for (let i = 0; i < 50; i++) await post(url, { query: SEARCH, variables: { q: "смеситель" } }, auth);
+      // One client: the latency of a search through the gateway without queueing behind others.
+      const oneClient: number[] = [];
+      for (let i = 0; i < (opts.smoke ? 40 : 200); i++) {
+        const [, make] = kinds[i % kinds.length] ?? kinds[0];
+        const t = performance.now();
+        const r = await post(url, { query: SEARCH, variables: { q: make(i + 7) } }, auth);
+        if (r.errors) throw new Error(`search failed: ${JSON.stringify(r.errors)}`);
+        oneClient.push(performance.now() - t);
+      }
+      // CPU spent per search, by this process (load generator, gateway, subgraphs) and by PostgreSQL:
+      // unlike latency, it barely moves when other work shares the machine.
+      const cpuStart = { node: process.cpuUsage(), pg: await postgresCpuMs(admin) };
       const loadStart = performance.now();
       await Promise.all(Array.from({ length: 50 }, lane));
       const rps = Math.round((requests / ((performance.now() - loadStart) / 1000)) * 10) / 10;
+      const nodeCpu = process.cpuUsage(cpuStart.node);
+      const perRequest = (ms: number) => Math.round((ms / requests) * 100) / 100;
+      const cpuPerSearch = {
+        nodeMs: perRequest((nodeCpu.user + nodeCpu.system) / 1000),
+        postgresMs: perRequest((await postgresCpuMs(admin)) - cpuStart.pg),
+      };
 
       const typoTimes: number[] = [];
       for (let i = 0; i < (opts.smoke ? 6 : 15); i++) {
@@ -173,7 +200,10 @@ export async function catalogSearch(opts: { smoke: boolean }) {
         skus: perTenant * tenants.length + stack.dataset.tenants.reduce((n, t) => n + t.products.length, 0),
         generateSeconds,
         searchRps50Clients: rps,
+        searchCpuMsNode50Clients: cpuPerSearch.nodeMs,
+        searchCpuMsPostgres50Clients: cpuPerSearch.postgresMs,
         search50Clients: stats(all),
+        searchOneClient: stats(oneClient),
         searchSqlOnly50Clients: stats(sqlTimes),
       };
       for (const [k, v] of perKind) out[`search50Clients_${k}`] = stats(v);
@@ -198,4 +228,34 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
     body: JSON.stringify(body),
   });
   return (await res.json()) as { data?: unknown; errors?: unknown[] };
+}
+
+/**
+ * CPU time (ms) used so far by the bench's PostgreSQL: the postmaster, its live children and the
+ * children it has reaped (Linux /proc; NaN elsewhere).
+ */
+async function postgresCpuMs(admin: postgres.Sql): Promise<number> {
+  try {
+    const [row] = await admin<{ dir: string }[]>`select setting as dir from pg_settings where name = 'data_directory'`;
+    const postmaster = readFileSync(`${row?.dir}/postmaster.pid`, "utf8").split("\n")[0]?.trim();
+    const ticks = (pid: string, withChildren: boolean) => {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      const at = (i: number) => Number(fields[i - 3] ?? 0); // fields after "pid (comm)" start at 3
+      return at(14) + at(15) + (withChildren ? at(16) + at(17) : 0);
+    };
+    let total = ticks(String(postmaster), true);
+    for (const task of await readdir(`/proc/${postmaster}/task`)) {
+      const children = readFileSync(`/proc/${postmaster}/task/${task}/children`, "utf8").trim();
+      for (const pid of children ? children.split(" ") : []) {
+        try {
+          total += ticks(pid, false);
+        } catch {
+          // exited meanwhile: counted in the postmaster's children time once reaped
+        }
+      }
+    }
+    return (total * 1000) / 100; // USER_HZ = 100 on Linux
+  } catch {
+    return Number.NaN;
+  }
 }

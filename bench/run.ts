@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { catalogSearch } from "./catalog-search.ts";
+import { checkoutSubmission } from "./checkout-submission.ts";
 import { documentsRender } from "./documents-render.ts";
 import { gatewayProtections } from "./gateway-protections.ts";
 import { guildBench } from "./guild/bench.ts";
@@ -9,8 +10,11 @@ import { inventoryDistributorUpload } from "./inventory-distributor-upload.ts";
 import { inventoryReservations } from "./inventory-reservations.ts";
 import { orderImport } from "./order-import.ts";
 import { orderSubmission } from "./order-submission.ts";
+import { portalPages } from "./portal-pages.ts";
 import { sliceLatency } from "./slice-latency.ts";
+import { sqlStatements } from "./sql-statements.ts";
 import { markdownReport } from "./src/report.ts";
+import { workflowDiagram } from "./workflow-diagram.ts";
 
 /** `npm run bench [-- --smoke]`: runs every benchmark, prints a table, writes bench/results.json. */
 const smoke = process.argv.includes("--smoke");
@@ -25,7 +29,11 @@ const results = {
   inventoryReservations: await inventoryReservations({ smoke }),
   orderImport: await orderImport({ smoke }),
   orderSubmission: await orderSubmission({ smoke }),
+  checkoutSubmission: await checkoutSubmission({ smoke }),
   inventoryDistributorUpload: await inventoryDistributorUpload({ smoke }),
+  sqlStatements: await sqlStatements({ smoke }),
+  portalPages: await portalPages({ smoke }),
+  workflowDiagram: await workflowDiagram({ smoke }),
 };
 const report = {
   date: new Date().toISOString(),
@@ -93,6 +101,20 @@ console.log("\nDistributor stock upload (.xlsx, replace in one transaction):");
 console.log(results.inventoryDistributorUpload);
 console.log("\nOrder submission through the gateway (keaz, one line each, idempotency key each):");
 for (const [name, v] of Object.entries(results.orderSubmission)) {
+  console.log(
+    typeof v === "number"
+      ? `${name}: ${v}`
+      : `| ${name} | ${v.n} | ${v.p50} | ${v.p95} | ${v.p99} | ${v.min} | ${v.max} |`,
+  );
+}
+console.log("\nSQL statements per GraphQL request (portal operations; fetch steps in the plan vs statements):");
+console.table(results.sqlStatements);
+console.log("\nPortal (catalog page TTFB, goal p95 ≤ 150 ms; JS per route gzipped, goal ≤ 150 KB):");
+const { jsKbGzippedPerRoute, ...pages } = results.portalPages;
+console.log(pages);
+console.log("JS KB gzipped per route:", jsKbGzippedPerRoute);
+console.log("\nWorkflow diagram layout (ELK on the portal server, warm, uncached; ms):");
+for (const [name, v] of Object.entries(results.workflowDiagram)) {
   console.log(
     typeof v === "number"
       ? `${name}: ${v}`

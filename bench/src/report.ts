@@ -29,6 +29,11 @@ interface Guild {
 
 const isStats = (v: unknown): v is Stats => typeof v === "object" && v !== null && "p50" in v && "n" in v;
 const isGuild = (v: unknown): v is Guild => typeof v === "object" && v !== null && "gateways" in v && "ratios" in v;
+const isNumbers = (v: unknown): v is Record<string, number> =>
+  typeof v === "object" && v !== null && Object.values(v).every((n) => typeof n === "number");
+/** A group whose every value is a row of numbers (e.g. statements per operation). */
+const isTableOfNumbers = (v: object): v is Record<string, Record<string, number>> =>
+  Object.values(v).length > 0 && Object.values(v).every((row) => isNumbers(row) && !isStats(row));
 const spread = (s: Spread) =>
   Number.isNaN(s.median) ? "–" : s.min === s.max ? `${s.median}` : `${s.median} (${s.min}–${s.max})`;
 
@@ -67,6 +72,13 @@ export function markdownReport(report: Report): string {
       continue;
     }
     if (typeof values !== "object" || values === null) continue;
+    if (isTableOfNumbers(values)) {
+      const columns = Object.keys(Object.values(values)[0] ?? {});
+      out.push(`## ${group}`, "", `| | ${columns.join(" | ")} |`, `|---|${columns.map(() => "---").join("|")}|`);
+      for (const [row, v] of Object.entries(values)) out.push(`| ${row} | ${columns.map((c) => v[c]).join(" | ")} |`);
+      out.push("");
+      continue;
+    }
     out.push(
       `## ${group}`,
       "",
@@ -78,6 +90,12 @@ export function markdownReport(report: Report): string {
       if (isStats(v)) out.push(`| ${name} | ${v.n} | ${v.p50} | ${v.p95} | ${v.p99} | ${v.min} | ${v.max} |`);
       else if (typeof v === "number" || typeof v === "string" || typeof v === "boolean")
         scalars.push(`- ${name}: ${v}`);
+      else if (isNumbers(v))
+        scalars.push(
+          `- ${name}: ${Object.entries(v)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(", ")}`,
+        );
     }
     out.push("", ...scalars, "");
   }

@@ -20,10 +20,15 @@ export interface BenchStack {
 }
 
 /** A throw-away embedded PostgreSQL with the demo data and the whole platform on free ports. */
-export async function startBenchStack(): Promise<BenchStack> {
+export async function startBenchStack(opts: { pgSettings?: Record<string, string> } = {}): Promise<BenchStack> {
   const dir = await mkdtemp(path.join(tmpdir(), "dpp-bench-"));
   await chmod(dir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: await freePort(), fast: true });
+  const pg = await startEmbeddedPostgres({
+    dataDir: path.join(dir, "data"),
+    port: await freePort(),
+    fast: true,
+    settings: opts.pgSettings,
+  });
   const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
   await admin.unsafe("CREATE DATABASE bench");
   await admin.end();

@@ -12,7 +12,8 @@ import {
   verifyAccessToken,
 } from "@dpp/auth";
 import express, { type Request, type Response } from "express";
-import { createRemoteJWKSet, type JWTVerifyGetKey, errors as joseErrors } from "jose";
+import { createRemoteJWKSet, decodeJwt, type JWTVerifyGetKey, errors as joseErrors } from "jose";
+import { LRUCache } from "lru-cache";
 import type { Logger } from "pino";
 import { createApiKeyActors } from "./api-keys.ts";
 import { graphqlHandler } from "./execute.ts";
@@ -171,6 +172,9 @@ export async function createServer(deps: GatewayDeps) {
   await apollo.start();
   let ready = true;
 
+  // A token verified once (ES256 signature, claims) is not verified again on every request:
+  // keyed by the whole token, so it holds exactly what that token already proved.
+  const verified = new LRUCache<string, Actor>({ max: 10_000, ttl: 60_000 });
   const apiKeyActors = createApiKeyActors({ jwksUrl: deps.jwksUrl, internalTokenSecret: deps.internalTokenSecret });
   const actorOf = async (authorization: string | undefined): Promise<Actor> => {
     if (authorization === undefined || authorization === "") return ANONYMOUS;
@@ -186,8 +190,15 @@ export async function createServer(deps: GatewayDeps) {
         throw error;
       }
     };
+    const cached = verified.get(match[1]);
+    if (cached) return cached;
     try {
-      return await verifyAccessToken(match[1], keys, { issuer: deps.issuer });
+      const actor = await verifyAccessToken(match[1], keys, { issuer: deps.issuer });
+      // Never past the token's own expiry; at most a minute, so a withdrawn key stops working soon.
+      const exp = decodeJwt(match[1]).exp;
+      const ttl = Math.min(60_000, (exp ?? 0) * 1000 - Date.now());
+      if (ttl > 0) verified.set(match[1], actor, { ttl });
+      return actor;
     } catch (error) {
       if (keysUnavailable) throw new Refused(503, "SERVICE_UNAVAILABLE", "Cannot verify the access token now");
       if (error instanceof AccessTokenError && error.reason === "expired") {

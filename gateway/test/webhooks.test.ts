@@ -343,7 +343,7 @@ describe("webhooks end to end with the orders subgraph", () => {
     );
     const submitted = await postGraphQL<{ submitOrder: { __typename: string; number: string } }>(
       stack.gatewayUrl,
-      `mutation($id: ID!) { submitOrder(orderId: $id) { __typename ... on Order { number } } }`,
+      `mutation($id: ID!) { submitOrder(orderId: $id, checkout: { confirmed: true }) { __typename ... on Order { number } } }`,
       { id: orderId },
       dealer,
     );

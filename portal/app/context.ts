@@ -53,9 +53,20 @@ export interface DevMailMessage {
   createdAt: string;
 }
 
+/** An SMS the dev stack's local SMPP sink received. */
+export interface DevSmsMessage {
+  id: string;
+  from: string;
+  to: string;
+  text: string;
+  createdAt: string;
+}
+
 export interface DevMailbox {
   list(limit?: number): Promise<DevMailMessage[]>;
   get(id: string): Promise<DevMailMessage | null>;
+  /** SMS the dev stack's SMPP sink received, newest first. */
+  sms(limit?: number): Promise<DevSmsMessage[]>;
 }
 
 /** Given to every loader and action by the express adapter (server/app.ts). */

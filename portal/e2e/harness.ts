@@ -79,9 +79,10 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts everything a browser test needs. With `smtp`, mail goes to a real SMTP server the
- * harness starts (and the dev mailbox page is off); otherwise to the dev mailbox.
+ * harness starts (and the dev mailbox page is off); otherwise to the dev mailbox. With `devSms`, SMS
+ * go over SMPP to the dev stack's local sink and show on the dev mailbox page.
  */
-export async function startPortalHarness(opts: { smtp?: boolean } = {}): Promise<Harness> {
+export async function startPortalHarness(opts: { smtp?: boolean; devSms?: boolean } = {}): Promise<Harness> {
   ensureBuild();
   mkdirSync(SHOTS, { recursive: true });
   let smtp: Smtp | null = null;
@@ -92,9 +93,9 @@ export async function startPortalHarness(opts: { smtp?: boolean } = {}): Promise
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const { startStack } = (await import(TESTKIT_STACK)) as {
-    startStack: (o: { smtpUrl?: string; portalUrl: string }) => Promise<Stack>;
+    startStack: (o: { smtpUrl?: string; portalUrl: string; devSms?: boolean }) => Promise<Stack>;
   };
-  const stack = await startStack({ smtpUrl: smtp?.url, portalUrl: baseUrl });
+  const stack = await startStack({ smtpUrl: smtp?.url, portalUrl: baseUrl, devSms: opts.devSms });
   const config = loadPortalConfig({
     NODE_ENV: "production",
     GATEWAY_URL: stack.gatewayUrl,

@@ -54,7 +54,16 @@ describe("dealer orders (browser)", () => {
     await page.getByRole("button", { name: "Переименовать" }).click();
     await text(page.getByRole("status")).toBe("Черновик переименован.");
     await text(page.locator("h1")).toBe("Черновик: Щит ВРУ-1");
-    await page.getByLabel("Ваш номер заказа").fill("ЗК-117");
+    // keaz names the customer's own number as its manual does (its checkout form's label).
+    const numberLabel = h.tenant<{ definition: { checkout: { customerNumber: { label: string } } } }>("keaz").definition
+      .checkout.customerNumber.label;
+    await page.getByLabel(numberLabel).fill("ЗК-117");
+    // The line in the product's unit; totals with packages, mass, volume, list cost and discount.
+    await text(page.locator("table.lines tbody tr").first().locator("td").nth(4)).toBe("шт");
+    const totals = page.getByRole("region", { name: "Итого" });
+    for (const label of ["Упаковок", "Масса брутто", "Объём", "Базовая стоимость", "Скидка", "Сумма с НДС"])
+      await text(totals).toContain(label);
+    await text(totals).toMatch(/\d кг/);
     await shot(page, "01-draft");
     await page.getByRole("button", { name: "Отправить заказ" }).click();
     await page.waitForURL(/\/orders$/);
@@ -135,6 +144,7 @@ describe("dealer orders (browser)", () => {
     await expect.poll(() => carts.count()).toBeGreaterThanOrEqual(2);
     await shot(page, "06-brands-carts");
     await page.getByLabel("Комментарий ко всем заказам").fill("Один заказ на два бренда");
+    await page.getByLabel("Я проверил содержимое заказов").check();
     await page.getByRole("button", { name: /Оформить заказы у всех поставщиков \(2\)/ }).click();
     const status = page.getByRole("status");
     await text(status).toMatch(new RegExp(`${brandName("keaz")}: заказ № \\d+ отправлен`));

@@ -1,5 +1,5 @@
 import type { Sql } from "postgres";
-import type { DevMailbox, DevMailMessage } from "../app/context.ts";
+import type { DevMailbox, DevMailMessage, DevSmsMessage } from "../app/context.ts";
 
 /** Table missing, schema missing, or no grant yet: the mailbox is simply empty. */
 const ABSENT = new Set(["42P01", "3F000", "42501"]);
@@ -35,7 +35,7 @@ async function orEmpty<T>(fallback: T, run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Reads the dev mailbox (`mail.dev_messages`, written by packages/mail) with plain SQL. */
+/** Reads the dev mailbox (`mail.dev_messages`, written by packages/mail) and the dev SMS sink (`mail.dev_sms`) with plain SQL. */
 export function createDevMailbox(sql: Sql): DevMailbox {
   return {
     list: (limit = 200) =>
@@ -51,6 +51,19 @@ export function createDevMailbox(sql: Sql): DevMailbox {
           select id, recipient_tenant_id, to_address, from_address, subject, text_body, html_body, created_at
           from mail.dev_messages where id::text = ${id}`;
         return row ? toMessage(row) : null;
+      }),
+    sms: (limit = 200) =>
+      orEmpty([] as DevSmsMessage[], async () => {
+        const rows = await sql<{ id: string; from: string; to: string; text: string; created_at: Date | string }[]>`
+          select id, source_address as from, destination_address as to, body as text, created_at
+          from mail.dev_sms order by created_at desc, id desc limit ${limit}`;
+        return rows.map((r) => ({
+          id: r.id,
+          from: r.from,
+          to: r.to,
+          text: r.text,
+          createdAt: new Date(r.created_at).toISOString(),
+        }));
       }),
   };
 }

@@ -11,6 +11,8 @@ export interface EmbeddedOptions {
   log?: (line: string) => void;
   /** Tests: skip fsync (data is thrown away anyway). */
   fast?: boolean;
+  /** Extra server settings (`-c name=value`), e.g. `shared_preload_libraries` for a bench. */
+  settings?: Record<string, string>;
 }
 
 export interface EmbeddedServer {
@@ -41,6 +43,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       "-c",
       "max_connections=300",
       ...(opts.fast ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+      ...Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ["-c", `${k}=${v}`]),
     ],
     onLog: (m) => {
       logs.push(m);

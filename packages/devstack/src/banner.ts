@@ -18,6 +18,7 @@ export function printBanner(args: {
     `  Portal            ${args.portalUrl}`,
     `  GraphQL gateway   ${platform.gatewayGraphqlUrl}`,
     ...(config.mail.kind === "dev-mailbox" ? [`  Dev mailbox       ${args.portalUrl}/dev/mail`] : []),
+    ...(config.sms.kind === "none" ? [`  Dev SMS           ${args.portalUrl}/dev/mail (a local SMPP sink)`] : []),
     `  Subgraphs         identity ${platform.urls.identity}, catalog ${platform.urls.catalog},`,
     `                    orders ${platform.urls.orders}, finance ${platform.urls.finance}, inventory ${platform.urls.inventory}`,
     "",

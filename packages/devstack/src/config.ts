@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfig, port, postgresUrl, z } from "@dpp/config";
+import { smsEnv, toSmsConfig } from "@dpp/mail";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 
@@ -30,6 +31,8 @@ const schema = z
     PORTAL_CLIENT_SECRET: z.string().min(32).optional(),
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default("Дилерский портал <no-reply@dealer-portal.local>"),
+    /** An SMSC; without it `npm start` runs a local SMPP sink whose SMS show at /dev/mail. */
+    ...smsEnv.shape,
     SEED: z.enum(["if-empty", "always", "never"]).default("if-empty"),
   })
   .transform((e) => ({
@@ -56,6 +59,8 @@ const schema = z
     mail: e.SMTP_URL
       ? ({ kind: "smtp", url: e.SMTP_URL, from: e.MAIL_FROM } as const)
       : ({ kind: "dev-mailbox", from: e.MAIL_FROM } as const),
+    sms: toSmsConfig(e),
+    smsSender: e.SMS_SENDER,
     seed: e.SEED,
   }));
 

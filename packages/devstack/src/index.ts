@@ -1,2 +1,3 @@
+export { devSmsConfig } from "./dev-sms.ts";
 export * from "./platform.ts";
 export * from "./seed.ts";

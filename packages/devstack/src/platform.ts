@@ -5,7 +5,7 @@ import * as finance from "@dpp/finance";
 import * as gateway from "@dpp/gateway";
 import * as identity from "@dpp/identity";
 import * as inventory from "@dpp/inventory";
-import { createMailer, type MailConfig, mailMigrations } from "@dpp/mail";
+import { createMailer, createSmsSender, type MailConfig, mailMigrations, type SmsConfig } from "@dpp/mail";
 import * as orders from "@dpp/orders";
 import { portalMigrations } from "@dpp/portal";
 import { type Listening, listen } from "@dpp/server";
@@ -17,6 +17,7 @@ import {
   createOrderEvents,
   installJobQueue,
   startWorker,
+  tenantConfigTargets,
 } from "@dpp/worker";
 import postgres from "postgres";
 
@@ -55,6 +56,8 @@ export interface PlatformOptions {
   host: string;
   ports: PlatformPorts;
   mail: MailConfig;
+  /** Where the worker sends SMS (default none: recorded as not configured). */
+  sms?: SmsConfig;
   supergraphSdl: string;
   maskErrors?: boolean;
   /** The portal's public URL, for links in identity's mails. */
@@ -124,17 +127,24 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       }),
       opts.ports.identity,
     );
-    const catalogUrl = await up("catalog", await catalog.createServer(common), opts.ports.catalog);
+    let financeUrl = "";
+    let ordersUrl = "";
+    const catalogUrl = await up(
+      "catalog",
+      // Orders starts after catalog; catalog asks orders only for a company's turnover (turnover tiers).
+      await catalog.createServer({ ...common, identityUrl, ordersUrl: () => ordersUrl }),
+      opts.ports.catalog,
+    );
     const inventoryUrl = await up(
       "inventory",
-      await inventory.createServer({ ...common, catalogUrl }),
+      // Orders starts after inventory; inventory asks orders only for shipments and readiness reports.
+      await inventory.createServer({ ...common, catalogUrl, ordersUrl: () => ordersUrl }),
       opts.ports.inventory,
     );
-    let financeUrl = "";
-    const ordersUrl = await up(
+    ordersUrl = await up(
       "orders",
       // Finance starts after orders (it needs ordersUrl); orders asks finance only when a guard needs it.
-      await orders.createServer({ ...common, catalogUrl, inventoryUrl, financeUrl: () => financeUrl }),
+      await orders.createServer({ ...common, catalogUrl, inventoryUrl, identityUrl, financeUrl: () => financeUrl }),
       opts.ports.orders,
     );
     financeUrl = await up(
@@ -176,12 +186,19 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
         databaseUrl: opts.appUrl,
         queueDatabaseUrl: opts.queueUrl,
         mailer,
+        sms: createSmsSender(opts.sms ?? { kind: "none" }),
         directory: createIdentityDirectory({ identityUrl, internalTokenSecret: opts.internalTokenSecret }),
         finance: createFinanceClient({ financeUrl, internalTokenSecret: opts.internalTokenSecret }),
         audit: createIdentityAuditLog({ identityUrl, internalTokenSecret: opts.internalTokenSecret }),
         inventory: createInventoryService({ inventoryUrl, internalTokenSecret: opts.internalTokenSecret }),
         orderEvents: createOrderEvents({ ordersUrl, internalTokenSecret: opts.internalTokenSecret }),
+        portalUrl: opts.portalUrl,
         webhooks: { allowPrivateAddresses: true },
+        nomenclature: { catalogUrl, internalTokenSecret: opts.internalTokenSecret },
+        tenantConfig: {
+          targets: tenantConfigTargets({ catalogUrl, ordersUrl, financeUrl, inventoryUrl }),
+          internalTokenSecret: opts.internalTokenSecret,
+        },
       });
       stops.push(async () => {
         await worker.stop();

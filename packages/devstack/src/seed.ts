@@ -47,12 +47,14 @@ export async function seedPlatform(appUrl: string, data: DemoDataset): Promise<v
         catalog: {
           navigation: t.definition.features.navigation,
           minSearchChars: t.definition.features.minSearchChars,
+          presentations: t.definition.features.presentations ?? false,
         },
         products: t.products,
         discounts: t.discounts,
         priceTiers: t.pricing?.priceTiers,
         tierAssignments: t.pricing?.tierAssignments,
         personalPrices: t.pricing?.personalPrices,
+        turnoverTiers: t.pricing?.turnoverTiers,
         promotions: t.promotions,
       })),
     );

@@ -5,6 +5,7 @@ import { buildDemoDataset } from "@dpp/seed";
 import { printBanner } from "./banner.ts";
 import { type DevstackConfig, loadDevstackConfig, REPO_ROOT, resolveSecrets } from "./config.ts";
 import { openDevDatabase, redact } from "./database.ts";
+import { devSmsConfig } from "./dev-sms.ts";
 import { migratePlatform, startPlatform } from "./platform.ts";
 import { startPortal } from "./portal.ts";
 import { isSeeded, seedPlatform } from "./seed.ts";
@@ -57,6 +58,8 @@ async function main() {
       await seedPlatform(db.appUrl, dataset);
     }
 
+    const sms = await devSmsConfig(config.sms, db.appUrl, config.smsSender);
+    stops.push(() => sms.stop());
     const supergraphSdl = readFileSync(path.join(REPO_ROOT, "schema/supergraph.graphql"), "utf8");
     const platform = await startPlatform({
       appUrl: db.appUrl,
@@ -66,6 +69,7 @@ async function main() {
       host: config.host,
       ports: config.ports,
       mail: config.mail,
+      sms: sms.sms,
       supergraphSdl,
       // Links in identity's mails (activation, recovery, invitations) open the portal started below.
       portalUrl: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.ports.portal}`,

@@ -10,6 +10,8 @@ const DEALERS = (e: Expectation): Partial<Record<Attacker, Expectation>> => ({
 });
 /** A company's own data: each dealer gets its own company's answer; a manager has no company. */
 const DEALER_OWN: Partial<Record<Attacker, Expectation>> = { ...DEALERS("own"), otherTenantManager: "refused" };
+/** A distributor's own data where the tenant keeps a distributor network (B does; A, the same tenant's other dealer's, does not). */
+const DISTRIBUTOR_OWN: Partial<Record<Attacker, Expectation>> = { ...DEALER_OWN, sameTenantDealer: "refused" };
 /** Staff (or service) operations: dealers are refused, B's manager works in B's tenant only. */
 const STAFF_OWN: Partial<Record<Attacker, Expectation>> = { ...DEALERS("refused"), otherTenantManager: "own" };
 const ACCOUNT_ERR = "... on AccountError { code message }";
@@ -17,7 +19,42 @@ const csv = (text: string) => Buffer.from(text, "utf8").toString("base64");
 
 export const OPS_CASES: Record<string, AccessCase> = {
   // ---------- inventory: staff and services ----------
-  "Query.shipments": { doc: "query { shipments(first: 500) { id number } }", expect: STAFF_OWN },
+  // Dealers see their own company's shipments, staff their tenant's.
+  "Query.shipments": {
+    doc: "query { shipments(first: 500) { id number } }",
+    expect: { ...DEALERS("own"), otherTenantManager: "own" },
+  },
+  "Query.shipment": {
+    doc: `query { shipment(id: "shp_forged") { id number } }`,
+    expect: { ...DEALERS("refused"), otherTenantManager: "refused" },
+  },
+  "Query.shipmentNotifications": { doc: "query { shipmentNotifications }", expect: DEALER_OWN },
+  "Mutation.setShipmentNotifications": {
+    doc: "mutation { setShipmentNotifications(enabled: true) }",
+    expect: DEALER_OWN,
+  },
+  "Query.shipmentNotice": {
+    doc: `query { shipmentNotice(shipmentId: "shp_forged") { number subscriberIds } }`,
+    expect: { ...DEALERS("refused"), otherTenantManager: "refused" },
+  },
+  "Query.orderReadiness": {
+    doc: "query { orderReadiness { __typename ... on OrderReadinessReport { orders { number } } } }",
+    expect: DEALER_OWN,
+  },
+  "Query.productReadiness": {
+    doc: "query { productReadiness { __typename ... on ProductReadinessReport { lines { number } } } }",
+    expect: DEALER_OWN,
+  },
+  "Query.readinessExport": {
+    doc: "query { readinessExport(report: ORDERS) { __typename } }",
+    expect: DEALER_OWN,
+  },
+  "Mutation.setOrderLineReadiness": {
+    doc: `mutation($r: [OrderLineReadinessInput!]!) { setOrderLineReadiness(rows: $r) { applied errors { code } } }`,
+    vars: (fx) => ({ r: [{ orderId: fx.orderId, productId: fx.productId, status: "IN_STOCK" }] }),
+    // B's manager works in B's tenant: A's order is unknown there (the row is refused).
+    expect: { ...DEALERS("refused"), otherTenantManager: "own" },
+  },
   "Mutation.createShipment": {
     doc: `mutation($i: CreateWaybillInput!) { createShipment(input: $i) { __typename ... on WaybillError { message } } }`,
     vars: (fx) => ({
@@ -27,8 +64,8 @@ export const OPS_CASES: Record<string, AccessCase> = {
         lines: [{ orderId: fx.orderId, productId: fx.productId, quantity: 1 }],
       },
     }),
-    // B's manager records a waybill in B's tenant only; the order id is not checked against B's orders.
-    expect: STAFF_OWN,
+    // B's manager works in B's tenant only: A's order is unknown there, so the waybill is refused.
+    expect: { ...DEALERS("refused"), otherTenantManager: "refused" },
   },
   "Mutation.setStockLevels": {
     doc: `mutation($r: [StockLevelUpdateInput!]!) { setStockLevels(rows: $r) { applied changed } }`,
@@ -75,8 +112,8 @@ export const OPS_CASES: Record<string, AccessCase> = {
   "Mutation.subscribeToRestock": {
     doc: "mutation($p: ID!) { subscribeToRestock(productId: $p) }",
     vars: (fx) => ({ p: fx.productId }),
-    // The caller's own subscription in its own tenant; the product id is not checked against B's catalog.
-    expect: { otherTenantDealer: "own", sameTenantDealer: "own" },
+    // The caller's own subscription in its own tenant; A's product is unknown in B's catalog.
+    expect: { otherTenantDealer: "refused", sameTenantDealer: "own" },
   },
   "Mutation.unsubscribeFromRestock": {
     doc: "mutation($p: ID!) { unsubscribeFromRestock(productId: $p) }",
@@ -84,11 +121,11 @@ export const OPS_CASES: Record<string, AccessCase> = {
     expect: { otherTenantDealer: "own", sameTenantDealer: "own" },
   },
   // ---------- inventory: a distributor's own warehouses and stock ----------
-  "Query.distributorWarehouses": { doc: "query { distributorWarehouses { id code } }", expect: DEALER_OWN },
-  "Query.distributorStockExport": { doc: "query { distributorStockExport { fileName } }", expect: DEALER_OWN },
+  "Query.distributorWarehouses": { doc: "query { distributorWarehouses { id code } }", expect: DISTRIBUTOR_OWN },
+  "Query.distributorStockExport": { doc: "query { distributorStockExport { fileName } }", expect: DISTRIBUTOR_OWN },
   "Mutation.saveDistributorWarehouses": {
     doc: `mutation { saveDistributorWarehouses(rows: [{ code: "ЧУЖ", name: "Чужой", address: "Москва", contacts: "+7 495 000-00-00" }]) { applied saved } }`,
-    expect: DEALER_OWN,
+    expect: DISTRIBUTOR_OWN,
   },
   "Mutation.importDistributorWarehouses": {
     doc: "mutation($f: UploadedFileInput!) { importDistributorWarehouses(file: $f) { applied saved } }",
@@ -98,21 +135,21 @@ export const OPS_CASES: Record<string, AccessCase> = {
         contentBase64: csv("code;name;address;contacts\nЧУЖ;Чужой;Москва;+7 495 000-00-00\n"),
       },
     }),
-    expect: DEALER_OWN,
+    expect: DISTRIBUTOR_OWN,
   },
   "Mutation.setDistributorStock": {
     doc: `mutation($r: [DistributorStockRowInput!]!) { setDistributorStock(rows: $r) { applied changed } }`,
     vars: (fx) => ({ r: [{ warehouseCode: "ЧУЖ", article: fx.productArticle, quantity: 1 }] }),
-    expect: DEALER_OWN,
+    expect: DISTRIBUTOR_OWN,
   },
   "Mutation.uploadDistributorStock": {
     doc: "mutation($f: UploadedFileInput!) { uploadDistributorStock(file: $f) { applied changed } }",
     vars: (fx) => ({
       f: { fileName: "остатки.csv", contentBase64: csv(`warehouse;article;quantity\nЧУЖ;${fx.productArticle};1\n`) },
     }),
-    expect: DEALER_OWN,
+    expect: DISTRIBUTOR_OWN,
   },
-  "Mutation.deleteDistributorStock": { doc: "mutation { deleteDistributorStock }", expect: DEALER_OWN },
+  "Mutation.deleteDistributorStock": { doc: "mutation { deleteDistributorStock }", expect: DISTRIBUTOR_OWN },
   // ---------- identity: webhooks of a company ----------
   "Query.webhookTopics": { doc: "query { webhookTopics { code } }", expect: "public" },
   "Query.webhookSubscriptions": { doc: "query { webhookSubscriptions { id url } }", expect: DEALER_OWN },

@@ -28,6 +28,21 @@ export const ORDER_CASES: Record<string, AccessCase> = {
     expect: { ...DEALERS("refused"), otherTenantManager: "own" },
   },
   "Query.orderImportSample": { doc: "query { orderImportSample { filename } }", expect: DEALER_OWN },
+  // ---------- checkout ----------
+  "Query.checkoutForm": {
+    doc: "query { checkoutForm { fields { key options { code label } } defaultCounterpartyId savedAddresses { id address } } }",
+    expect: DEALER_OWN,
+  },
+  "Query.deliveryAddresses": { doc: "query { deliveryAddresses { id address } }", expect: DEALER_OWN },
+  "Query.draftSwitcher": {
+    doc: "query { draftSwitcher { multipleDrafts active { id name } drafts { id name } } }",
+    expect: DEALER_OWN,
+  },
+  "Mutation.deleteDeliveryAddress": {
+    doc: "mutation($id: ID!) { deleteDeliveryAddress(id: $id) }",
+    vars: (fx) => ({ id: `ten_${fx.tenantSlug}.adr_01forged` }),
+    expect: "refused",
+  },
   "Query.orderImportPreview": {
     doc: `query($i: OrderImportInput!) { orderImportPreview(input: $i) { __typename ${ORDER_ERR} } }`,
     vars: (fx) => ({ i: { orderId: fx.draftId, paste: PASTE(fx.productArticle) } }),

@@ -14,8 +14,11 @@
  * all cases ran, A's state is compared with its snapshot: nothing of A's may change.
  */
 
+import { ADMIN_CASES } from "./access-cases-admin.ts";
+import { CONTENT_CASES } from "./access-cases-content.ts";
 import { OPS_CASES } from "./access-cases-ops.ts";
 import { ORDER_CASES } from "./access-cases-orders.ts";
+import { WORKFLOW_ADMIN_CASES } from "./access-cases-workflow.ts";
 
 export type Attacker = "otherTenantDealer" | "sameTenantDealer" | "otherTenantManager";
 export type Expectation = "refused" | "own" | "public";
@@ -126,6 +129,12 @@ export const CASES: Record<string, AccessCase> = {
     expect: DEALERS("refused"),
   },
   "Query.finance": { doc: "query { finance { __typename } }", expect: DEALERS("own") },
+  "Query.companyContracts": {
+    doc: "query($c: ID!) { companyContracts(companyId: $c) { id number } }",
+    vars: (fx) => ({ c: fx.companyId }),
+    // Staff and services: another tenant's manager finds no contract of A's company (its own tenant's, none).
+    expect: { otherTenantDealer: "refused", sameTenantDealer: "refused", otherTenantManager: "own" },
+  },
   "Query.creditStatus": {
     doc: "query($c: ID!) { creditStatus(companyId: $c) { __typename } }",
     vars: (fx) => ({ c: fx.companyId }),
@@ -430,4 +439,7 @@ export const CASES: Record<string, AccessCase> = {
   "Query.history": { doc: "query { history(filter: { first: 200 }) { id action objects { id } } }", expect: "own" },
   ...ORDER_CASES,
   ...OPS_CASES,
+  ...WORKFLOW_ADMIN_CASES,
+  ...ADMIN_CASES,
+  ...CONTENT_CASES,
 };

@@ -7,6 +7,7 @@ export * from "./format.ts";
 export type { Cell, Column, Layout } from "./layout.ts";
 export * from "./layouts/index.ts";
 export type * from "./model.ts";
+export { okeiCode } from "./okei.ts";
 export { amountInWords } from "./words.ts";
 export { renderHtml, renderPdf, renderXlsx };
 

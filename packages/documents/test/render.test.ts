@@ -4,7 +4,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
-import { actLayout, layoutOf, renderHtml, renderPdf, renderXlsx, type TradeDocumentKind } from "../src/index.ts";
+import {
+  actLayout,
+  layoutOf,
+  okeiCode,
+  renderHtml,
+  renderPdf,
+  renderXlsx,
+  type TradeDocument,
+  type TradeDocumentKind,
+} from "../src/index.ts";
 import { bigAct, bigInvoice, keazDocument, wasserkraftInvoice } from "../src/testing.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "docs-"));
@@ -70,6 +79,39 @@ describe.each(KINDS)("%s", (kind, title) => {
     expect(html).toContain('<html lang="ru">');
     expect(html).toContain(title);
     expect(html).toContain("4 046,40");
+  });
+});
+
+describe("units of measure", () => {
+  /** Cable by the metre and a kit: each line prints its own unit, and its ОКЕИ code where the form has one. */
+  const doc = (kind: TradeDocumentKind): TradeDocument => {
+    const base = keazDocument(kind);
+    const line = base.lines[0] as TradeDocument["lines"][number];
+    const kit = { ...line, article: "КП-3", name: "Комплект крепежа КП-3", unit: "компл", quantity: 2 };
+    return {
+      ...base,
+      lines: [
+        { ...line, article: "ВВГ-3х2,5", name: "Кабель ВВГнг-LS 3х2,5", unit: "м" },
+        { ...kit, net: 0, vat: 0, gross: 0, netPrice: 0, listPrice: 0 },
+      ].map((l) => ({ ...l, okei: okeiCode(l.unit) })),
+    };
+  };
+
+  it.each([
+    ["torg12", /ВВГ-3х2,5 м 006 — — — — 12 .*арт\. КП-3 КП-3 компл 839 — — — — 2 /],
+    ["invoice_facture", /ВВГнг-LS 3х2,5, арт\. — 006 м 12 .*КП-3, арт\. — 839 компл 2/],
+    ["upd", /006 м .*839 компл/],
+    ["invoice", /ВВГнг-LS 3х2,5 12 м .*КП-3 2 компл/],
+  ] as const)("%s: PDF and XLSX print м and компл with their codes, never шт", async (kind, row) => {
+    const layout = layoutOf(doc(kind));
+    const text = pdfText(await renderPdf(layout));
+    expect(text).toMatch(row);
+    expect(text).not.toMatch(/\bшт\b|796/);
+    const sheet = await sheetText(await renderXlsx(layout));
+    const cells = sheet.text.split("\n");
+    expect(cells).toEqual(expect.arrayContaining(["м", "компл"]));
+    if (kind !== "invoice") expect(cells).toEqual(expect.arrayContaining(["006", "839"]));
+    expect(cells).not.toContain("шт");
   });
 });
 

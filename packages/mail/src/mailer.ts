@@ -11,6 +11,14 @@ export interface MailMessage {
   html?: string;
   /** The tenant the mail is sent for (kept in the dev mailbox; not a header). */
   tenantId?: string | null;
+  /** Files sent with the message (the dev mailbox lists their names under the text). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export interface Mailer {
@@ -40,6 +48,7 @@ function smtpMailer(url: string, from: string): Mailer {
         subject: msg.subject,
         text: msg.text,
         ...(msg.html === undefined ? {} : { html: msg.html }),
+        ...(msg.attachments?.length ? { attachments: msg.attachments } : {}),
       });
       return { messageId: String(info.messageId) };
     },
@@ -57,7 +66,9 @@ function devMailboxMailer(sql: postgres.Sql, from: string): Mailer {
         to: msg.to,
         from,
         subject: msg.subject,
-        text: msg.text,
+        text: msg.attachments?.length
+          ? `${msg.text}\n\nВложения: ${msg.attachments.map((a) => `${a.filename} (${a.content.length} байт)`).join(", ")}`
+          : msg.text,
         html: msg.html ?? null,
       });
       return { messageId: id };

@@ -107,9 +107,10 @@ function stockQuantity(rng: Rng, p: DemoProduct, warehouseIndex: number): number
  * Vitup: the outlet's price tier for every month of the demo year (revised monthly).
  * Spectr: personal prices agreed on the first three products (a presentation's offer).
  */
-const DEMO_PRICING_KIND: Record<string, "monthly-tiers" | "personal-prices"> = {
+const DEMO_PRICING_KIND: Record<string, "monthly-tiers" | "personal-prices" | "turnover-tiers"> = {
   vitup: "monthly-tiers",
   spectr: "personal-prices",
+  autoparts: "turnover-tiers",
 };
 
 function demoPricing(slug: string, companyId: string | null, products: DemoProduct[]): DemoPricing | undefined {
@@ -138,6 +139,15 @@ function demoPricing(slug: string, companyId: string | null, products: DemoProdu
       validUntil: VALID_UNTIL,
     }));
     return { priceTiers: [], tierAssignments: [], personalPrices };
+  }
+  if (kind === "turnover-tiers") {
+    // Seed 004: the sum of the order history drives the discount (50 000 ₽ → 3 %, 200 000 ₽ → 5 %, 1 000 000 ₽ → 7 %).
+    const turnoverTiers = [
+      { minTurnover: 5_000_000, percentBp: 300 },
+      { minTurnover: 20_000_000, percentBp: 500 },
+      { minTurnover: 100_000_000, percentBp: 700 },
+    ];
+    return { priceTiers: [], tierAssignments: [], personalPrices: [], turnoverTiers };
   }
   return undefined;
 }

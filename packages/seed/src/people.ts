@@ -184,6 +184,41 @@ export function buildPeople(): People {
     addDiscounts(d.slug, companyId, d.discounts);
   }
 
+  // Each supplier's tenant admin (/admin: rules, documents, branding, versions) and the platform
+  // admin (/platform/tenants), who signs in to the first supplier's cabinet.
+  for (const d of DEALERS) {
+    users.push({
+      id: `usr_${d.slug}_admin`,
+      email: `admin@${d.slug}.demo`,
+      password: DEMO_PASSWORD,
+      fullName: "Администратор поставщика",
+      phone: null,
+    });
+    memberships.push({
+      id: `mem_${d.slug}_admin`,
+      tenantId: `ten_${d.slug}`,
+      userId: `usr_${d.slug}_admin`,
+      companyId: null,
+      role: "tenant_admin",
+      permissions: [],
+    });
+  }
+  users.push({
+    id: "usr_platform_admin",
+    email: "platform@dpp.demo",
+    password: DEMO_PASSWORD,
+    fullName: "Администратор платформы",
+    phone: null,
+  });
+  memberships.push({
+    id: "mem_platform_admin",
+    tenantId: `ten_${DEALERS[0]?.slug}`,
+    userId: "usr_platform_admin",
+    companyId: null,
+    role: "platform_admin",
+    permissions: [],
+  });
+
   const m = MULTIBRAND;
   const companyId = "cmp_multibrand_1";
   const userId = "usr_multibrand_dealer";

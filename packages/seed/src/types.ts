@@ -87,9 +87,11 @@ export interface DemoProduct {
   retailPrice?: number | null;
 }
 
-/** Pricing beyond discount groups (catalog): outlet price tiers per month, personal prices. */
+/** Pricing beyond discount groups (catalog): outlet price tiers per month, personal prices, turnover tiers. */
 export interface DemoPricing {
   priceTiers: { code: string; name: string; percentBp: number }[];
+  /** Cumulative turnover discount: from `minTurnover` kopecks ordered (orders), `percentBp` off. */
+  turnoverTiers?: { minTurnover: number; percentBp: number }[];
   tierAssignments: { companyId: string; month: string; tierCode: string }[];
   personalPrices: {
     companyId: string;

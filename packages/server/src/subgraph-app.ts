@@ -1,5 +1,8 @@
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -51,7 +54,12 @@ export async function createSubgraphApp<TContext extends object>(opts: SubgraphA
   const metrics = createSubgraphMetrics(opts.name, opts.poolStats);
   const apollo = new ApolloServer<TContext & RequestIdentity>({
     schema: buildSubgraphSchema([{ typeDefs: opts.typeDefs, resolvers: opts.resolvers }]),
-    plugins: [ApolloServerPluginInlineTraceDisabled(), subgraphObservabilityPlugin(logger, metrics)],
+    plugins: [
+      // Neither plugin's per-field hooks are wanted: no traces to the gateway, no cache hints.
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      subgraphObservabilityPlugin(logger, metrics),
+    ],
     csrfPrevention: true,
     introspection: true,
     includeStacktraceInErrorResponses: !opts.maskErrors,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkoutSchema } from "./checkout.ts";
 import { workflowSchema } from "./workflow.ts";
 
 /**
@@ -48,6 +49,10 @@ export const featuresSchema = z.object({
   lowStockThreshold: z.number().int().min(0).optional(),
   /** Dealers that are distributors keep their own warehouses and stock in the cabinet (keaz). */
   distributorNetwork: z.boolean().optional(),
+  /** Managers send dealers presentations: personal offers with a discount and retail prices (spectr). */
+  presentations: z.boolean().optional(),
+  /** Dealers correspond with the supplier's managers in feedback tickets («Обратная связь», spectr). */
+  feedbackTickets: z.boolean().optional(),
   stockDisplay: z.discriminatedUnion("mode", [
     z.object({ mode: z.literal("exact") }),
     z.object({ mode: z.literal("threshold"), threshold: z.number().int().positive() }),
@@ -124,17 +129,28 @@ export const tenantDefinitionSchema = z
     documentTypes: z.array(documentTypeSchema),
     requisites: requisitesSchema.optional(),
     finance: financeSettingsSchema.optional(),
+    /** The checkout form's fields (checkout.ts); absent: DEFAULT_CHECKOUT (customer number and comment). */
+    checkout: checkoutSchema.optional(),
   })
   .superRefine((t, ctx) => {
     const codes = new Set(t.workflow.statuses.map((s) => s.code));
     const bonusAt = t.finance?.bonus?.creditAt;
     if (bonusAt && !codes.has(bonusAt))
-      ctx.addIssue({ code: "custom", message: `finance.bonus.creditAt: unknown status "${bonusAt}"` });
-    for (const d of t.documentTypes) {
-      for (const s of d.availableAt) {
-        if (!codes.has(s)) ctx.addIssue({ code: "custom", message: `document ${d.code}: unknown status "${s}"` });
-      }
-    }
+      ctx.addIssue({
+        code: "custom",
+        path: ["finance", "bonus", "creditAt"],
+        message: `finance.bonus.creditAt: unknown status "${bonusAt}"`,
+      });
+    t.documentTypes.forEach((d, i) => {
+      d.availableAt.forEach((s, j) => {
+        if (!codes.has(s))
+          ctx.addIssue({
+            code: "custom",
+            path: ["documentTypes", i, "availableAt", j],
+            message: `document ${d.code}: unknown status "${s}"`,
+          });
+      });
+    });
   });
 
 export type TenantDefinition = z.infer<typeof tenantDefinitionSchema>;

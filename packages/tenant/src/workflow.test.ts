@@ -167,8 +167,11 @@ describe("the five demo workflows", () => {
     const a = wf("autoparts");
     expect(from(a, "new").find((t) => t.on === "submitted")).toMatchObject({
       to: "reserve",
-      effects: ["reserve_stock", "notify_dealer"],
+      effects: ["reserve_stock", "notify_dealer", "sms_dealer"],
     });
+    // Seed 004: every status change the dealer is told of goes by e-mail and SMS.
+    for (const t of a.transitions.filter((x) => x.effects.includes("notify_dealer")))
+      expect(t.effects, `${t.from} -> ${t.to}`).toContain("sms_dealer");
     expect(from(a, "reserve").find((t) => t.by.includes("dealer") && t.to === "in_work")?.guards).toEqual([
       "stock_reserved",
     ]);

@@ -1,5 +1,5 @@
 import { httpUrl, loadConfig, nodeEnv, port, postgresUrl, secret, z } from "@dpp/config";
-import { mailEnv, toMailConfig } from "@dpp/mail";
+import { mailEnv, smsEnv, toMailConfig, toSmsConfig } from "@dpp/mail";
 import { DEFAULT_OUTBOX_SCHEMAS } from "./worker.ts";
 
 const schemaList = z
@@ -17,6 +17,7 @@ const schemaList = z
 const schema = z
   .object({
     ...mailEnv.shape,
+    ...smsEnv.shape,
     NODE_ENV: nodeEnv,
     HOST: z.string().default("127.0.0.1"),
     PORT: port(4006),
@@ -24,9 +25,12 @@ const schema = z
     QUEUE_DATABASE_URL: postgresUrl.optional(),
     INTERNAL_TOKEN_SECRET: secret,
     IDENTITY_URL: httpUrl.default("http://127.0.0.1:4001"),
+    CATALOG_URL: httpUrl.default("http://127.0.0.1:4002"),
     FINANCE_URL: httpUrl.default("http://127.0.0.1:4004"),
     INVENTORY_URL: httpUrl.default("http://127.0.0.1:4005"),
     ORDERS_URL: httpUrl.default("http://127.0.0.1:4003"),
+    /** The portal's base URL, for links in mails. */
+    PORTAL_URL: httpUrl.default("http://localhost:3000"),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
     OUTBOX_SCHEMAS: schemaList.default(() => [...DEFAULT_OUTBOX_SCHEMAS]),
     /** Attempts per webhook delivery (graphile-worker backs off exp(n) seconds between them). */
@@ -43,11 +47,15 @@ const schema = z
     queue: { url: env.QUEUE_DATABASE_URL ?? env.DATABASE_URL, concurrency: env.WORKER_CONCURRENCY },
     outboxSchemas: env.OUTBOX_SCHEMAS,
     identityUrl: env.IDENTITY_URL,
+    catalogUrl: env.CATALOG_URL,
     financeUrl: env.FINANCE_URL,
     inventoryUrl: env.INVENTORY_URL,
     ordersUrl: env.ORDERS_URL,
+    portalUrl: env.PORTAL_URL,
     internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
     mail: toMailConfig(env),
+    /** SMS over SMPP (SMS_SMPP_URL, SMS_SENDER); none: recorded as not configured, never sent. */
+    sms: toSmsConfig(env),
     webhooks: {
       maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,

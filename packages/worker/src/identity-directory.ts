@@ -11,12 +11,21 @@ export interface IdentityDirectoryOptions {
   fetch?: typeof fetch;
 }
 
-const USER_QUERY = "query($r:[_Any!]!){ _entities(representations:$r){ ... on User { email fullName } } }";
+const USER_QUERY =
+  "query($r:[_Any!]!){ _entities(representations:$r){ ... on User { email fullName notificationPhone } } }";
 
 const responseSchema = z.object({
   data: z
     .object({
-      _entities: z.array(z.object({ email: z.string().nullish(), fullName: z.string().nullish() }).nullable()),
+      _entities: z.array(
+        z
+          .object({
+            email: z.string().nullish(),
+            fullName: z.string().nullish(),
+            notificationPhone: z.string().nullish(),
+          })
+          .nullable(),
+      ),
     })
     .nullish(),
   errors: z.array(z.object({ message: z.string() })).nullish(),
@@ -57,7 +66,30 @@ export function createIdentityDirectory(opts: IdentityDirectoryOptions): UserDir
       if (!res.ok) throw new Error(`identity: HTTP ${res.status}`);
       const user = body.data?._entities[0];
       if (!user?.email) return null;
-      return { email: user.email, fullName: user.fullName ?? "" };
+      return { email: user.email, fullName: user.fullName ?? "", phone: user.notificationPhone ?? null };
+    },
+    async companyName(tenantId, companyId): Promise<string | null> {
+      const requestId = `wrk-${randomUUID()}`;
+      const token = await signServiceToken("worker", tenantId, opts.internalTokenSecret, requestId);
+      const res = await doFetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: token, [REQUEST_ID_HEADER]: requestId },
+        body: JSON.stringify({
+          query: COMPANY_QUERY,
+          variables: { r: [{ __typename: "DealerCompany", id: companyId }] },
+        }),
+        signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
+      });
+      const body = companySchema.parse(await res.json());
+      const firstError = body.errors?.[0];
+      if (firstError) throw new Error(`identity: ${firstError.message}`);
+      return body.data?._entities[0]?.name ?? null;
     },
   };
 }
+
+const COMPANY_QUERY = "query($r:[_Any!]!){ _entities(representations:$r){ ... on DealerCompany { name } } }";
+const companySchema = z.object({
+  data: z.object({ _entities: z.array(z.object({ name: z.string() }).nullable()) }).nullish(),
+  errors: z.array(z.object({ message: z.string() })).nullish(),
+});

@@ -8,6 +8,8 @@ export * from "./identity-directory.ts";
 export * from "./inventory-clients.ts";
 export * from "./logger.ts";
 export * from "./metrics.ts";
+export * from "./nomenclature-mail.ts";
 export * from "./outbox.ts";
 export * from "./queue.ts";
+export * from "./tenant-config.ts";
 export * from "./worker.ts";

@@ -10,7 +10,36 @@ export interface InventoryService {
   expireReservation(tenantId: string, orderId: string): Promise<ReservationExpiry>;
   /** The users to mail for a restock event; a repeat with the same event returns the same users. */
   claimRestockSubscribers(tenantId: string, productId: string, eventId: string): Promise<string[]>;
+  /** A shipment's mail facts and the buyer's subscribed users; null when it has no buyer. */
+  shipmentNotice(tenantId: string, shipmentId: string): Promise<ShipmentNotice | null>;
 }
+
+/** What inventory's `shipmentNotice` answers. */
+export interface ShipmentNotice {
+  number: string;
+  date: string;
+  amount: { amount: number; currency: string };
+  companyId: string;
+  consignee: string;
+  address: string;
+  deliveryMethod: string;
+  subscriberIds: string[];
+}
+
+const shipmentNoticeResult = z.object({
+  shipmentNotice: z
+    .object({
+      number: z.string(),
+      date: z.string(),
+      amount: z.object({ amount: z.number().int(), currency: z.string() }),
+      companyId: z.string(),
+      consignee: z.string(),
+      address: z.string(),
+      deliveryMethod: z.string(),
+      subscriberIds: z.array(z.string()),
+    })
+    .nullable(),
+});
 
 /** Orders' service mutation that fires a workflow's system transition. */
 export interface OrderEvents {
@@ -72,6 +101,18 @@ export function createInventoryService(opts: { inventoryUrl: string; internalTok
         { p: productId, e: eventId },
       );
       return z.object({ claimRestockSubscribers: z.array(z.string()) }).parse(data).claimRestockSubscribers;
+    },
+    async shipmentNotice(tenantId, shipmentId) {
+      const data = await call(
+        "inventory",
+        opts.inventoryUrl,
+        opts.internalTokenSecret,
+        tenantId,
+        `query($s: ID!) { shipmentNotice(shipmentId: $s) {
+          number date amount { amount currency } companyId consignee address deliveryMethod subscriberIds } }`,
+        { s: shipmentId },
+      );
+      return shipmentNoticeResult.parse(data).shipmentNotice;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { runMain } from "@dpp/config";
-import { createMailer } from "@dpp/mail";
+import { createMailer, createSmsSender } from "@dpp/mail";
 import postgres from "postgres";
 import { loadWorkerConfig } from "./config.ts";
 import { createFinanceClient } from "./finance-client.ts";
@@ -8,6 +8,7 @@ import { createIdentityAuditLog } from "./identity-audit.ts";
 import { createIdentityDirectory } from "./identity-directory.ts";
 import { createInventoryService, createOrderEvents } from "./inventory-clients.ts";
 import { pinoWorkerLogger } from "./logger.ts";
+import { tenantConfigTargets } from "./tenant-config.ts";
 import { startWorker } from "./worker.ts";
 
 await runMain("worker", async () => {
@@ -23,6 +24,8 @@ await runMain("worker", async () => {
     outboxSchemas: config.outboxSchemas,
     webhooks: config.webhooks,
     mailer,
+    sms: createSmsSender(config.sms),
+    nomenclature: { catalogUrl: config.catalogUrl, internalTokenSecret: config.internalTokenSecret },
     directory: createIdentityDirectory({
       identityUrl: config.identityUrl,
       internalTokenSecret: config.internalTokenSecret,
@@ -34,6 +37,8 @@ await runMain("worker", async () => {
       internalTokenSecret: config.internalTokenSecret,
     }),
     orderEvents: createOrderEvents({ ordersUrl: config.ordersUrl, internalTokenSecret: config.internalTokenSecret }),
+    portalUrl: config.portalUrl,
+    tenantConfig: { targets: tenantConfigTargets(config), internalTokenSecret: config.internalTokenSecret },
     logger: pinoWorkerLogger(config.env === "production" ? "warning" : "info"),
   });
   const health = await startHealthServer(
@@ -42,7 +47,9 @@ await runMain("worker", async () => {
     config.http.host,
     worker.metrics.registry,
   );
-  console.log(`worker running (mail: ${config.mail.kind}); health on ${health.url}/health, metrics on /metrics`);
+  console.log(
+    `worker running (mail: ${config.mail.kind}, sms: ${config.sms.kind}); health on ${health.url}/health, metrics on /metrics`,
+  );
   const shutdown = async () => {
     await health.close();
     await worker.stop();

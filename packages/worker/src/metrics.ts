@@ -56,6 +56,12 @@ export function createWorkerMetrics(queueDepth?: QueueDepth) {
       buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
+    smsAttempts: new Counter({
+      name: "sms_attempts_total",
+      help: "SMS send attempts, by resulting status (sent, retrying, failed, not_configured)",
+      labelNames: ["status"] as const,
+      registers: [registry],
+    }),
   };
 }
 export type WorkerMetrics = ReturnType<typeof createWorkerMetrics>;

@@ -7,17 +7,22 @@ import { z } from "zod";
 import type { FinanceEvents } from "./finance-client.ts";
 import type { AuditLog } from "./identity-audit.ts";
 import type { InventoryService, OrderEvents } from "./inventory-clients.ts";
+import type { SmsDeps } from "./sms-task.ts";
 import type { WebhookDeps } from "./webhooks/delivery-task.ts";
 
 /** A dealer or staff member as the identity subgraph knows them. */
 export interface DirectoryUser {
   email: string;
   fullName: string;
+  /** Where SMS notifications go (the account's phone); absent or null: no SMS. */
+  phone?: string | null;
 }
 
 /** Looks people up in the identity subgraph (or a test double). */
 export interface UserDirectory {
   userById(tenantId: string, userId: string): Promise<DirectoryUser | null>;
+  /** A dealer company's display name (shipment mails); null when unknown. */
+  companyName?(tenantId: string, companyId: string): Promise<string | null>;
 }
 
 export interface OutboxLogger {
@@ -49,6 +54,10 @@ export interface OutboxHandlerDeps {
   orderEvents?: OrderEvents;
   /** Webhook deliveries (identity's subscriptions); absent where not wired. */
   webhooks?: WebhookDeps;
+  /** SMS notifications (queued per message); absent where not wired. */
+  sms?: SmsDeps;
+  /** The portal's base URL for links in mails (e.g. a shipment's page). */
+  portalUrl?: string;
 }
 
 /**
@@ -132,6 +141,8 @@ export async function processOutboxEvent(
           inventory: deps.inventory,
           orderEvents: deps.orderEvents,
           webhooks: deps.webhooks,
+          sms: deps.sms,
+          portalUrl: deps.portalUrl,
         },
       );
     } else {

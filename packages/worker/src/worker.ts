@@ -1,5 +1,5 @@
 import { createDb } from "@dpp/db";
-import type { Mailer } from "@dpp/mail";
+import { createSmsSender, type Mailer, type SmsSender } from "@dpp/mail";
 import { sql } from "drizzle-orm";
 import { type Logger, type Runner, run } from "graphile-worker";
 import postgres from "postgres";
@@ -9,8 +9,11 @@ import type { AuditLog } from "./identity-audit.ts";
 import type { InventoryService, OrderEvents } from "./inventory-clients.ts";
 import { consoleLogger } from "./logger.ts";
 import { createWorkerMetrics, jobEvents, type WorkerMetrics, withOutboxLag } from "./metrics.ts";
+import { createNomenclatureMailTask, NOMENCLATURE_CRON } from "./nomenclature-mail.ts";
 import { createOutboxTask, type OutboxHandlers, type UserDirectory, type WorkerDb } from "./outbox.ts";
 import { QUEUE_SCHEMA } from "./queue.ts";
+import { createSmsSendTask, type SmsDeps } from "./sms-task.ts";
+import { createTenantConfigTask, type TenantConfigTarget } from "./tenant-config.ts";
 import { createWebhookDeliveryTask, type WebhookDeps } from "./webhooks/delivery-task.ts";
 
 export type WebhookOptions = Partial<Pick<WebhookDeps, "maxAttempts" | "allowPrivateAddresses" | "timeoutMs">>;
@@ -29,18 +32,26 @@ export interface WorkerDeps {
    */
   queueDatabaseUrl: string;
   mailer: Mailer;
+  /** The SMSC client (createSmsSender); without one, SMS are recorded as not configured. */
+  sms?: SmsSender;
   directory: UserDirectory;
   finance?: FinanceEvents;
   audit?: AuditLog;
   inventory?: InventoryService;
   orderEvents?: OrderEvents;
+  /** The portal's base URL for links in mails. */
+  portalUrl?: string;
   concurrency?: number;
   /** Milliseconds between polls for retries and scheduled jobs (new jobs arrive by LISTEN/NOTIFY). */
   pollInterval?: number;
   outboxSchemas?: readonly string[];
   handlers?: OutboxHandlers;
+  /** Tenant definitions to deliver to the subgraphs (decision 0018); absent: the `tenant_config` task is not run. */
+  tenantConfig?: { targets: readonly TenantConfigTarget[]; internalTokenSecret: string };
   /** Webhook deliveries: attempts (default 8), private addresses allowed (default false: production). */
   webhooks?: WebhookOptions;
+  /** The daily nomenclature e-mail (cron `nomenclature_mail`); absent: the task and its schedule are off. */
+  nomenclature?: { catalogUrl: string; internalTokenSecret: string };
   logger?: Logger;
 }
 
@@ -89,6 +100,11 @@ export async function startWorker(deps: WorkerDeps): Promise<Worker> {
     timeoutMs: deps.webhooks?.timeoutMs,
     onAttempt: ({ topic, status, durationMs }) => metrics.webhookAttempts.observe({ topic, status }, durationMs / 1000),
   };
+  const sms: SmsDeps = {
+    db: db as WorkerDb,
+    sender: deps.sms ?? createSmsSender({ kind: "none" }),
+    onAttempt: ({ status }) => metrics.smsAttempts.inc({ status }),
+  };
   const outbox = createOutboxTask({
     db: db as WorkerDb,
     schemas: deps.outboxSchemas ?? DEFAULT_OUTBOX_SCHEMAS,
@@ -100,6 +116,8 @@ export async function startWorker(deps: WorkerDeps): Promise<Worker> {
     inventory: deps.inventory,
     orderEvents: deps.orderEvents,
     webhooks,
+    sms,
+    portalUrl: deps.portalUrl,
     logger,
   });
   let runner: Runner;
@@ -113,8 +131,27 @@ export async function startWorker(deps: WorkerDeps): Promise<Worker> {
       pollInterval: deps.pollInterval ?? 2_000,
       logger,
       events: jobEvents(metrics),
-      taskList: { outbox, webhook_delivery: createWebhookDeliveryTask(webhooks) },
-      crontab: "", // no cron jobs (and no lookup of a ./crontab file)
+      taskList: {
+        outbox,
+        webhook_delivery: createWebhookDeliveryTask(webhooks),
+        sms_send: createSmsSendTask(sms, logger),
+        ...(deps.tenantConfig
+          ? { tenant_config: createTenantConfigTask({ db: db as WorkerDb, ...deps.tenantConfig }) }
+          : {}),
+        ...(deps.nomenclature
+          ? {
+              nomenclature_mail: createNomenclatureMailTask({
+                db: db as WorkerDb,
+                mailer: deps.mailer,
+                directory: deps.directory,
+                logger,
+                ...deps.nomenclature,
+              }),
+            }
+          : {}),
+      },
+      // The only schedule: the daily nomenclature e-mail (and no lookup of a ./crontab file).
+      crontab: deps.nomenclature ? NOMENCLATURE_CRON : "",
     });
   } catch (error) {
     await pool.end({ timeout: 5 });

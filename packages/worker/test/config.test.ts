@@ -16,11 +16,14 @@ describe("loadWorkerConfig", () => {
       queue: { url: base.DATABASE_URL, concurrency: 4 },
       outboxSchemas: [...DEFAULT_OUTBOX_SCHEMAS],
       identityUrl: "http://127.0.0.1:4001",
+      catalogUrl: "http://127.0.0.1:4002",
       financeUrl: "http://127.0.0.1:4004",
       inventoryUrl: "http://127.0.0.1:4005",
       ordersUrl: "http://127.0.0.1:4003",
+      portalUrl: "http://localhost:3000",
       internalTokenSecret: base.INTERNAL_TOKEN_SECRET,
       mail: { kind: "dev-mailbox", from: "Дилерский портал <no-reply@dealer-portal.local>" },
+      sms: { kind: "none" },
       webhooks: { maxAttempts: 8, timeoutMs: 10_000, allowPrivateAddresses: true },
     });
   });

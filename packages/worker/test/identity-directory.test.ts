@@ -40,12 +40,21 @@ afterAll(async () => {
 
 describe("createIdentityDirectory", () => {
   it("asks identity for the User entity with a worker service token for the tenant", async () => {
-    reply = () => ({ status: 200, body: { data: { _entities: [{ email: "ivan@example.ru", fullName: "Иван" }] } } });
+    reply = () => ({
+      status: 200,
+      body: {
+        data: { _entities: [{ email: "ivan@example.ru", fullName: "Иван", notificationPhone: "+7 916 555-12-34" }] },
+      },
+    });
     const directory = createIdentityDirectory({ identityUrl: `${url}/`, internalTokenSecret: TEST_INTERNAL_SECRET });
-    expect(await directory.userById("ten_keaz", "usr_ivan")).toEqual({ email: "ivan@example.ru", fullName: "Иван" });
+    expect(await directory.userById("ten_keaz", "usr_ivan")).toEqual({
+      email: "ivan@example.ru",
+      fullName: "Иван",
+      phone: "+7 916 555-12-34",
+    });
     expect(seen.at(-1)?.actor).toEqual({ kind: "service", service: "worker", tenantId: "ten_keaz" });
     expect(seen.at(-1)?.body.variables.r).toEqual([{ __typename: "User", id: "usr_ivan" }]);
-    expect(seen.at(-1)?.body.query).toContain("... on User { email fullName }");
+    expect(seen.at(-1)?.body.query).toContain("... on User { email fullName notificationPhone }");
   });
 
   it("returns null for a user identity does not know", async () => {

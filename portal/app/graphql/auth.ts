@@ -80,6 +80,10 @@ export interface Viewer {
     branding: Branding;
     registrationMode: string;
     distributorNetwork: boolean;
+    /** Catalog: managers send presentations (features.presentations). */
+    presentationsEnabled: boolean;
+    /** Identity: dealers and managers correspond in feedback tickets (features.feedbackTickets). */
+    feedbackTickets: boolean;
   };
   company: { id: string; name: string } | null;
   roles: string[];
@@ -110,6 +114,8 @@ export const ViewerQuery = gql<{ viewer: Viewer | null }>`
         name
         registrationMode
         distributorNetwork
+        presentationsEnabled
+        feedbackTickets
         branding {
           primary
           onPrimary

@@ -195,6 +195,8 @@ type CompanyUserResult =
 export interface Right {
   code: string;
   label: string;
+  /** Narrows what its holder sees (only own orders): grantable by anyone who grants rights. */
+  narrowing?: boolean;
 }
 
 export const CompanyUsersQuery = gql<{
@@ -204,7 +206,7 @@ export const CompanyUsersQuery = gql<{
 }>(`
   query PortalCompanyUsers {
     companyUsers { ${COMPANY_USER} }
-    rights { code label }
+    rights { code label narrowing }
     viewer { user { id email } permissions }
   }
 `);
@@ -246,7 +248,7 @@ export const ApiKeysQuery = gql<{
   rights: Right[];
   viewer: { permissions: string[] } | null;
 }>(`
-  query PortalApiKeys { apiKeys { ${API_KEY} } rights { code label } viewer { permissions } }
+  query PortalApiKeys { apiKeys { ${API_KEY} } rights { code label narrowing } viewer { permissions } }
 `);
 
 export const CreateApiKeyMutation = gql<

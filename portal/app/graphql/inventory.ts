@@ -106,16 +106,22 @@ export interface DistributorWarehouse {
   contacts: string;
 }
 
-export const DistributorWarehousesQuery = gql<
-  { distributorWarehouses: DistributorWarehouse[]; viewer: { tenant: { distributorNetwork: boolean } } | null },
+/** Whether the supplier keeps a distributor network (the distributor pages exist only then). */
+export const DistributorNetworkQuery = gql<
+  { viewer: { tenant: { distributorNetwork: boolean } } | null },
   Record<string, never>
 >`
-  query PortalDistributorWarehouses {
+  query PortalDistributorNetwork {
     viewer {
       tenant {
         distributorNetwork
       }
     }
+  }
+`;
+
+export const DistributorWarehousesQuery = gql<{ distributorWarehouses: DistributorWarehouse[] }, Record<string, never>>`
+  query PortalDistributorWarehouses {
     distributorWarehouses {
       id
       code

@@ -1,6 +1,14 @@
 import { gql } from "@urql/core";
 import type { Money, OrderError } from "./types.ts";
 
+/** The totals every order list shows. */
+export interface OrderSummaryTotals {
+  positions: number;
+  pieces: number;
+  amount: Money;
+  vat: Money;
+}
+
 export interface OrderSummary {
   id: string;
   number: string;
@@ -8,7 +16,7 @@ export interface OrderSummary {
   name: string | null;
   statusCode: string;
   status: { code: string; label: string; category: string; color: string };
-  totals: { positions: number; pieces: number; amount: Money; vat: Money };
+  totals: OrderSummaryTotals;
   createdAt: string;
   submittedAt: string | null;
 }
@@ -22,6 +30,7 @@ export interface OrderLine {
   article: string;
   name: string;
   quantity: number;
+  unit: string;
   unitPrice: Money;
   amount: Money;
 }
@@ -51,6 +60,18 @@ export interface OrderDetail extends OrderSummary {
   availableTransitions: OrderTransition[];
   comments: OrderComment[];
   lines: OrderLine[];
+  totals: OrderTotals;
+}
+
+/** An order's totals as the order page shows them. */
+export interface OrderTotals extends OrderSummaryTotals {
+  packages: number;
+  massKg: number;
+  positionsWithoutMass: number;
+  volumeM3: number;
+  positionsWithoutVolume: number;
+  baseCost: Money;
+  discount: Money;
 }
 
 const ORDER_SUMMARY = `
@@ -107,11 +128,27 @@ const ORDER_DETAIL = `
     body
     createdAt
   }
+  totals {
+    packages
+    massKg
+    positionsWithoutMass
+    volumeM3
+    positionsWithoutVolume
+    baseCost {
+      amount
+      currency
+    }
+    discount {
+      amount
+      currency
+    }
+  }
   lines {
     id
     article
     name
     quantity
+    unit
     unitPrice {
       amount
       currency

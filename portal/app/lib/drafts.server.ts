@@ -2,7 +2,8 @@ import { ActiveDraftQuery, AddOrderLineMutation, CreateDraftMutation, type Order
 import type { Auth } from "./auth.server";
 import { mutate, query } from "./gateway.server";
 
-const draftName = () =>
+/** A new draft's name: «Заказ от 23.11.2026». */
+export const draftName = () =>
   `Заказ от ${new Intl.DateTimeFormat("ru-RU", { dateStyle: "short", timeZone: "Europe/Moscow" }).format(new Date())}`;
 
 /**

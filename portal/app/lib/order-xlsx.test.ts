@@ -17,7 +17,19 @@ const order: OrderDetail = {
     color: "#f0ad4e",
     editableBy: [],
   },
-  totals: { positions: 2, pieces: 17, amount: money(4_246_400), vat: money(707_733) },
+  totals: {
+    positions: 2,
+    pieces: 17,
+    packages: 17,
+    massKg: 1.38,
+    positionsWithoutMass: 1,
+    volumeM3: 0,
+    positionsWithoutVolume: 2,
+    baseCost: money(3_841_000 + 337_200),
+    discount: money(0),
+    amount: money(4_246_400),
+    vat: money(707_733),
+  },
   createdAt: "2026-11-23T08:32:11.000Z",
   submittedAt: "2026-11-23T08:33:00.000Z",
   comment: null,
@@ -34,6 +46,7 @@ const order: OrderDetail = {
       article: "0983",
       name: "Смеситель Aller",
       quantity: 5,
+      unit: "шт",
       unitPrice: money(768_200),
       amount: money(3_841_000),
     },
@@ -42,6 +55,7 @@ const order: OrderDetail = {
       article: "OptiDin BM63",
       name: "Выключатель",
       quantity: 12,
+      unit: "м",
       unitPrice: money(33_720),
       amount: money(404_640),
     },
@@ -60,12 +74,12 @@ describe("order workbook", () => {
     expect(values(2)).toEqual(["Статус", "Ждет подтверждения"]);
     expect(values(5)).toEqual(["Ваш номер", "ЗК-117"]);
     expect(values(6)).toEqual(["Номер в 1С", "ТД000058016"]);
-    expect(values(8)).toEqual(["№", "Артикул", "Наименование", "Количество", "Цена", "Сумма"]);
-    expect(values(9)).toEqual([1, "0983", "Смеситель Aller", 5, 7682, 38410]);
-    expect(values(10)).toEqual([2, "OptiDin BM63", "Выключатель", 12, 337.2, 4046.4]);
-    expect(values(12)).toEqual(["", "", "Итого", 17, "", 42464]);
-    expect(values(13)).toEqual(["", "", "в т. ч. НДС", "", "", 7077.33]);
+    expect(values(8)).toEqual(["№", "Артикул", "Наименование", "Количество", "Ед.", "Цена", "Сумма"]);
+    expect(values(9)).toEqual([1, "0983", "Смеситель Aller", 5, "шт", 7682, 38410]);
+    expect(values(10)).toEqual([2, "OptiDin BM63", "Выключатель", 12, "м", 337.2, 4046.4]);
+    expect(values(12)).toEqual(["", "", "Итого", 17, "", "", 42464]);
+    expect(values(13)).toEqual(["", "", "в т. ч. НДС", "", "", "", 7077.33]);
     expect(ws.getRow(9).getCell(2).numFmt).toBe("@");
-    expect(ws.getRow(9).getCell(6).numFmt).toBe('#,##0.00 "₽"');
+    expect(ws.getRow(9).getCell(7).numFmt).toBe('#,##0.00 "₽"');
   });
 });

@@ -1,10 +1,12 @@
 import { data, Form, NavLink, Outlet, redirect } from "react-router";
 import { ViewerQuery } from "../graphql/auth";
+import { DraftSwitcherQuery } from "../graphql/checkout";
 import { commitSession, withAuth } from "../lib/auth.server";
 import { svgDataUrl } from "../lib/format";
 import { query } from "../lib/gateway.server";
 import { followApproval } from "../lib/view-only.server";
 import { AccountNavLinks, CounterpartySwitch, ViewOnlyBanner } from "../ui/account-nav";
+import { DraftSwitch } from "../ui/draft-switch";
 import type { Route } from "./+types/app-layout";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -17,6 +19,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     if (viewer.mustChangePassword && new URL(request.url).pathname !== "/account/password") {
       throw redirect("/account/password");
     }
+    // Dealers of a tenant with several drafts switch the active one from the header.
+    const switcher = viewer.company ? (await query(client, DraftSwitcherQuery, {})).draftSwitcher : null;
     const notice = session.get("notice") ?? null;
     const headers = new Headers();
     if (notice) headers.append("Set-Cookie", await commitSession(session, context));
@@ -26,6 +30,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         viewer,
         notice,
         activeDraftId: session.get("activeDraftId") ?? null,
+        drafts: switcher?.multipleDrafts ? { active: switcher.active, drafts: switcher.drafts } : null,
         devMailbox: context.devMailbox !== null,
       },
       { headers },
@@ -34,7 +39,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export default function AppLayout({ loaderData }: Route.ComponentProps) {
-  const { viewer, notice, activeDraftId, devMailbox } = loaderData;
+  const { viewer, notice, activeDraftId, drafts, devMailbox } = loaderData;
   const brands = [...new Map(viewer.memberships.map((m) => [m.tenant.slug, m.tenant])).values()];
   return (
     <>
@@ -67,6 +72,7 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
               <span className="app-header__name">{viewer.user.fullName}</span>
               {viewer.company ? <span className="app-header__company">{viewer.company.name}</span> : null}
             </div>
+            {drafts ? <DraftSwitch active={drafts.active} drafts={drafts.drafts} /> : null}
             <CounterpartySwitch viewer={viewer} />
             <Form method="post" action="/logout">
               <button type="submit" className="button button--on-brand">
@@ -81,9 +87,17 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
             {activeDraftId ? <NavLink to={`/drafts/${activeDraftId}`}>Черновик</NavLink> : null}
             <NavLink to="/orders">Заказы</NavLink>
             {viewer.company ? <NavLink to="/discounts">Скидки</NavLink> : null}
+            {viewer.company && viewer.tenant.presentationsEnabled ? (
+              <NavLink to="/presentations">Презентации</NavLink>
+            ) : null}
             {viewer.company && viewer.tenant.distributorNetwork && viewer.permissions.includes("stock.view") ? (
               <NavLink to="/distributor">Склады дистрибьютора</NavLink>
             ) : null}
+            {viewer.company ? (
+              <NavLink to="/reports/orders">Отчеты</NavLink>
+            ) : (
+              <NavLink to="/shipments">Отгрузки</NavLink>
+            )}
             {viewer.company && viewer.permissions.includes("finance.view") ? (
               <NavLink to="/finance">Финансы</NavLink>
             ) : null}

@@ -120,9 +120,12 @@ export default function Catalog({ loaderData }: Route.ComponentProps) {
           {promotions > 0 ? <Link to="/promotions">Акции сейчас: {promotions}</Link> : null}
           {promotions > 0 && nomenclature ? " · " : null}
           {nomenclature ? (
-            <a href="/catalog/nomenclature.xlsx" download>
-              Номенклатурный файл (XLSX)
-            </a>
+            <>
+              <a href="/catalog/nomenclature.xlsx" download>
+                Номенклатурный файл (XLSX)
+              </a>{" "}
+              (<Link to="/catalog/nomenclature">рассылка каждый день</Link>)
+            </>
           ) : null}
         </p>
       ) : null}

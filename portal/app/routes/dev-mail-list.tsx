@@ -4,11 +4,12 @@ import type { Route } from "./+types/dev-mail-list";
 
 export async function loader({ context }: Route.LoaderArgs) {
   if (!context.devMailbox) throw new Response("Не найдено", { status: 404 });
-  return { messages: await context.devMailbox.list() };
+  const [messages, sms] = await Promise.all([context.devMailbox.list(), context.devMailbox.sms()]);
+  return { messages, sms };
 }
 
 export default function DevMailList({ loaderData }: Route.ComponentProps) {
-  const { messages } = loaderData;
+  const { messages, sms } = loaderData;
   return (
     <>
       <h1>Письма</h1>
@@ -35,6 +36,37 @@ export default function DevMailList({ loaderData }: Route.ComponentProps) {
                   <td>
                     <Link to={`/dev/mail/${encodeURIComponent(m.id)}`}>{m.subject || "(без темы)"}</Link>
                   </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2 id="sms">SMS</h2>
+      <p className="muted">
+        SMS, которые воркер отправил по SMPP на локальный SMSC разработчика (без SMS_SMPP_URL). На телефоны они не
+        уходят.
+      </p>
+      {sms.length === 0 ? (
+        <p>SMS пока нет.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" aria-labelledby="sms">
+            <thead>
+              <tr>
+                <th scope="col">Когда</th>
+                <th scope="col">Кому</th>
+                <th scope="col">Отправитель</th>
+                <th scope="col">Текст</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sms.map((m) => (
+                <tr key={m.id}>
+                  <td>{formatDateTime(m.createdAt)}</td>
+                  <td>+{m.to}</td>
+                  <td>{m.from}</td>
+                  <td>{m.text}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 import { data, Form, useNavigation } from "react-router";
 import {
   DeleteDistributorStockMutation,
+  DistributorNetworkQuery,
   DistributorWarehousesQuery,
   ImportDistributorWarehousesMutation,
   type RowReport,
@@ -23,9 +24,10 @@ type Result =
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withAuth(request, context, async ({ client }) => {
-    const r = await forbiddenAs403(query(client, DistributorWarehousesQuery, {}));
     // Only suppliers that work with a distributor network (tenant feature) have these pages.
-    if (!r.viewer?.tenant.distributorNetwork) throw data("Страница не найдена", { status: 404 });
+    const { viewer } = await query(client, DistributorNetworkQuery, {});
+    if (!viewer?.tenant.distributorNetwork) throw data("Страница не найдена", { status: 404 });
+    const r = await forbiddenAs403(query(client, DistributorWarehousesQuery, {}));
     return { warehouses: r.distributorWarehouses };
   });
 }

@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { data, Form, Link, redirect, useNavigation } from "react-router";
+import type { CheckoutProblem } from "../graphql/checkout";
 import {
   ActiveDraftQuery,
   type OrderLine,
@@ -8,16 +9,19 @@ import {
   RenameDraftMutation,
   SetActiveDraftMutation,
   SetOrderLineQuantityMutation,
-  SubmitOrderMutation,
 } from "../graphql/orders";
 import { commitSession, withAuth } from "../lib/auth.server";
+import { checkoutOf, submitCheckout } from "../lib/checkout.server";
 import { formatDateTime, formatMoney } from "../lib/format";
 import { mutate, query } from "../lib/gateway.server";
 import { orderAction } from "../lib/order-actions.server";
 import { orderErrorText } from "../lib/order-errors";
+import { CheckoutSection } from "../ui/checkout-section";
+import { CheckoutSummary } from "../ui/checkout-summary";
 import { DraftImport } from "../ui/draft-import";
 import { SubmittedOrderPanels } from "../ui/order-actions";
 import { OrderDocuments } from "../ui/order-documents";
+import { OrderTotals } from "../ui/order-totals";
 import { StatusBadge } from "../ui/status-badge";
 import type { Route } from "./+types/draft";
 import "../ui/orders.css";
@@ -34,11 +38,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     ]);
     if (!order) throw data("Заказ не найден", { status: 404 });
     // One key per rendered checkout form: a double click or a retried request submits once.
-    return { order, isActive: activeDraft?.id === order.id, submissionKey: crypto.randomUUID() };
+    const submissionKey = crypto.randomUUID();
+    return { order, isActive: activeDraft?.id === order.id, submissionKey, ...(await checkoutOf(client, order)) };
   });
 }
 
-type ActionResult = { error: string; lineId?: string } | { ok: string; lineId?: string };
+type ActionResult = { error: string; lineId?: string; problems?: CheckoutProblem[] } | { ok: string; lineId?: string };
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   return withAuth(request, context, async ({ client, session }) => {
@@ -79,12 +84,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         : data<ActionResult>({ ok: "Черновик переименован." });
     }
     if (intent === "submit") {
-      const comment = String(form.get("comment") ?? "").trim() || null;
-      const customerNumber = String(form.get("customerNumber") ?? "").trim() || null;
-      const idempotencyKey = String(form.get("submissionKey") ?? "") || null;
-      const r = (await mutate(client, SubmitOrderMutation, { orderId, comment, customerNumber, idempotencyKey }))
-        .submitOrder;
-      if (r.__typename === "OrderError") return fail(orderErrorText(r));
+      const r = await submitCheckout(client, orderId, form);
+      if (r.__typename === "OrderError")
+        return data<ActionResult>({ error: orderErrorText(r), problems: r.problems }, { status: 422 });
       if (session.get("activeDraftId") === orderId) session.unset("activeDraftId");
       session.flash("notice", `Заказ № ${r.number} отправлен`);
       throw redirect("/orders", { headers: { "Set-Cookie": await commitSession(session, context) } });
@@ -98,12 +100,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function Draft({ loaderData, actionData }: Route.ComponentProps) {
-  const { order, isActive, submissionKey } = loaderData;
+  const { order, isActive, submissionKey, checkoutForm, checkout } = loaderData;
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const generalMessage = actionData && !actionData.lineId ? actionData : undefined;
-  const commentId = useId();
-  const customerNumberId = useId();
   const nameId = useId();
   const title = order.isDraft ? `Черновик${order.name ? `: ${order.name}` : ""}` : `Заказ № ${order.number}`;
 
@@ -133,7 +133,7 @@ export default function Draft({ loaderData, actionData }: Route.ComponentProps) 
           <Form method="post" className="rename-form">
             <input type="hidden" name="intent" value="rename" />
             <label htmlFor={nameId}>Название черновика</label>
-            <input id={nameId} name="name" type="text" defaultValue={order.name ?? ""} maxLength={200} />
+            <input id={nameId} name="name" type="text" defaultValue={order.name ?? ""} key={order.id} maxLength={200} />
             <button type="submit" className="button" disabled={busy}>
               Переименовать
             </button>
@@ -178,6 +178,7 @@ export default function Draft({ loaderData, actionData }: Route.ComponentProps) 
                   Цена
                 </th>
                 <th scope="col">Количество</th>
+                <th scope="col">Ед.</th>
                 <th scope="col" className="num">
                   Сумма
                 </th>
@@ -201,46 +202,22 @@ export default function Draft({ loaderData, actionData }: Route.ComponentProps) 
 
       {order.isDraft ? <DraftImport orderId={order.id} /> : null}
 
-      <section className="totals card" aria-labelledby="totals-title">
-        <h2 id="totals-title">Итого</h2>
-        <dl>
-          <div>
-            <dt>Позиций</dt>
-            <dd>{order.totals.positions}</dd>
-          </div>
-          <div>
-            <dt>Штук</dt>
-            <dd>{order.totals.pieces}</dd>
-          </div>
-          <div>
-            <dt>Сумма</dt>
-            <dd className="totals__sum">{formatMoney(order.totals.amount)}</dd>
-          </div>
-          <div>
-            <dt>в т. ч. НДС</dt>
-            <dd>{formatMoney(order.totals.vat)}</dd>
-          </div>
-        </dl>
-      </section>
+      <OrderTotals totals={order.totals} />
 
       {order.isDraft ? (
-        <Form method="post" className="submit card">
-          <input type="hidden" name="intent" value="submit" />
-          <input type="hidden" name="submissionKey" value={submissionKey} />
-          <div className="field">
-            <label htmlFor={customerNumberId}>Ваш номер заказа</label>
-            <input id={customerNumberId} name="customerNumber" type="text" maxLength={50} />
-          </div>
-          <div className="field">
-            <label htmlFor={commentId}>Комментарий к заказу</label>
-            <textarea id={commentId} name="comment" rows={3} maxLength={2000} />
-          </div>
-          <button type="submit" className="button button--primary" disabled={busy || order.lines.length === 0}>
-            Отправить заказ
-          </button>
-        </Form>
+        checkoutForm ? (
+          <CheckoutSection
+            key={order.id}
+            form={checkoutForm}
+            submissionKey={submissionKey}
+            problems={actionData && "problems" in actionData ? (actionData.problems ?? []) : []}
+            busy={busy}
+            empty={order.lines.length === 0}
+          />
+        ) : null
       ) : (
         <>
+          {checkout ? <CheckoutSummary checkout={checkout} /> : null}
           <SubmittedOrderPanels order={order} busy={busy} />
           <OrderDocuments orderId={order.id} />
         </>
@@ -299,6 +276,7 @@ function LineRow({
           </div>
         ) : null}
       </td>
+      <td>{line.unit}</td>
       <td className="num">{formatMoney(line.amount)}</td>
       {editable ? (
         <td>

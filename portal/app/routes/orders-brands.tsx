@@ -1,5 +1,6 @@
 import { data, Form, Link } from "react-router";
-import { BrandOrdersQuery, SubmitOrderMutation } from "../graphql/orders";
+import { CheckoutSubmitMutation } from "../graphql/checkout";
+import { BrandOrdersQuery } from "../graphql/orders";
 import { withAuth } from "../lib/auth.server";
 import { type Brand, forEachBrand } from "../lib/brands.server";
 import { formatDateTime, formatMoney } from "../lib/format";
@@ -40,10 +41,14 @@ export async function action({ request, context }: Route.ActionArgs) {
       const { activeDraft } = await query(client, BrandOrdersQuery, {});
       if (!activeDraft || activeDraft.lines.length === 0) return null;
       const r = (
-        await mutate(client, SubmitOrderMutation, {
+        await mutate(client, CheckoutSubmitMutation, {
           orderId: activeDraft.id,
           comment,
+          customerNumber: null,
           idempotencyKey: key ? `${key}-${brand.slug}` : null,
+          // Each supplier's own checkout defaults (the active counterparty, its default options, the last address);
+          // the box ticked here counts for suppliers whose form requires it.
+          checkout: form.has("confirmed") ? { confirmed: true } : {},
         })
       ).submitOrder;
       return r.__typename === "OrderError" ? { error: orderErrorText(r) } : { number: r.number };
@@ -115,6 +120,11 @@ export default function BrandOrders({ loaderData, actionData }: Route.ComponentP
           <div className="field">
             <label htmlFor="brands-comment">Комментарий ко всем заказам</label>
             <textarea id="brands-comment" name="comment" rows={2} maxLength={2000} />
+          </div>
+          <div className="field">
+            <label>
+              <input type="checkbox" name="confirmed" /> Я проверил содержимое заказов
+            </label>
           </div>
           <button type="submit" className="button button--primary" disabled={filled.length === 0}>
             Оформить заказы у всех поставщиков ({filled.length})

@@ -1,4 +1,5 @@
 import { data, Form, Link, useNavigation } from "react-router";
+import { OrderCheckoutQuery } from "../graphql/checkout";
 import {
   CancelOrderMutation,
   FireTransitionMutation,
@@ -12,6 +13,7 @@ import type { FormState } from "../lib/account-form";
 import { withAuth } from "../lib/auth.server";
 import { formatDateTime, formatMoney, formatNumber } from "../lib/format";
 import { mutate, query } from "../lib/gateway.server";
+import { CheckoutSummary } from "../ui/checkout-summary";
 import { FormMessage } from "../ui/field";
 import { StatusBadge } from "../ui/status-badge";
 import "../ui/staff.css";
@@ -25,7 +27,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return withAuth(request, context, async ({ client }) => {
     const r = await forbiddenAs403(query(client, StaffOrderQuery, { id: params.id }));
     if (!r.order) throw data("Заказ не найден", { status: 404 });
-    return { order: r.order, viewerId: r.viewer?.user.id ?? null };
+    const c = await query(client, OrderCheckoutQuery, { id: params.id });
+    return { order: r.order, viewerId: r.viewer?.user.id ?? null, checkout: c.order?.checkout ?? null };
   });
 }
 
@@ -65,7 +68,7 @@ export async function action({ request, context, params }: Route.ActionArgs): Pr
 }
 
 export default function StaffOrder({ loaderData, actionData }: Route.ComponentProps) {
-  const { order, viewerId } = loaderData;
+  const { order, viewerId, checkout } = loaderData;
   const busy = useNavigation().state !== "idle";
   const s: FormState = actionData ?? {};
   const editable = order.status.editableBy.includes("manager");
@@ -81,7 +84,7 @@ export default function StaffOrder({ loaderData, actionData }: Route.ComponentPr
       </h1>
       <dl className="facts">
         <dt>Дилер</dt>
-        <dd>{order.company?.name ?? "—"}</dd>
+        <dd>{order.company ? <Link to={`/staff/dealers/${order.company.id}`}>{order.company.name}</Link> : "—"}</dd>
         <dt>Отправлен</dt>
         <dd>{order.submittedAt ? formatDateTime(order.submittedAt) : "—"}</dd>
         <dt>Менеджер</dt>
@@ -99,6 +102,7 @@ export default function StaffOrder({ loaderData, actionData }: Route.ComponentPr
           </>
         ) : null}
       </dl>
+      {checkout ? <CheckoutSummary checkout={checkout} /> : null}
       <FormMessage ok={s.ok} error={s.error} />
 
       <section className="order-actions" aria-label="Действия с заказом">

@@ -87,7 +87,7 @@ export default function StaffOrders({ loaderData, actionData }: Route.ComponentP
                   <td>
                     <Link to={`/staff/orders/${o.id}`}>№ {o.number}</Link>
                   </td>
-                  <td>{o.company?.name ?? "—"}</td>
+                  <td>{o.company ? <Link to={`/staff/dealers/${o.company.id}`}>{o.company.name}</Link> : "—"}</td>
                   <td>{formatDateTime(o.submittedAt ?? o.createdAt)}</td>
                   <td className="num">{formatMoney(o.totals.amount)}</td>
                   <td>

@@ -20,9 +20,15 @@ export function AccountNavLinks({ viewer }: { viewer: Viewer }) {
       ) : null}
       {staff ? <NavLink to="/staff/orders">Заказы дилеров</NavLink> : null}
       {staff ? <NavLink to="/staff/approvals">Заявки дилеров</NavLink> : null}
+      {staff && viewer.tenant.feedbackTickets ? <NavLink to="/staff/tickets">Обратная связь</NavLink> : null}
+      {viewer.company && viewer.tenant.feedbackTickets ? <NavLink to="/support">Обратная связь</NavLink> : null}
       {staff ? <NavLink to="/staff/catalog-import">Импорт каталога</NavLink> : null}
+      {staff && viewer.tenant.presentationsEnabled ? <NavLink to="/staff/presentations">Презентации</NavLink> : null}
+      {staff ? <NavLink to="/staff/promotions">Акции</NavLink> : null}
       {staff && mode === "manager_invitation" ? <NavLink to="/staff/invitations">Приглашения</NavLink> : null}
       {staff && mode === "staff_created" ? <NavLink to="/staff/outlets">Торговые точки</NavLink> : null}
+      {viewer.roles.includes("tenant_admin") ? <NavLink to="/admin">Настройки</NavLink> : null}
+      {viewer.roles.includes("platform_admin") ? <NavLink to="/platform/tenants">Поставщики</NavLink> : null}
       {viewer.company || staff ? <NavLink to="/account/history">История</NavLink> : null}
       <NavLink to="/profile">Профиль</NavLink>
     </>

@@ -1,6 +1,9 @@
 import type { Right } from "../graphql/identity";
 
-/** Checkboxes for rights; only those the grantor holds can be given (the rest are shown disabled). */
+/**
+ * Checkboxes for rights; only those the grantor holds can be given (the rest are shown disabled),
+ * and the narrowing ones (only own orders), which give nothing.
+ */
 export function RightsFieldset({
   legend,
   rights,
@@ -19,21 +22,24 @@ export function RightsFieldset({
   return (
     <fieldset className="checks" aria-describedby={error ? `${idPrefix}-error` : undefined}>
       <legend>{legend}</legend>
-      {rights.map((r) => (
-        <label key={r.code}>
-          <input
-            type="checkbox"
-            name="permissions"
-            value={r.code}
-            defaultChecked={checked.includes(r.code)}
-            disabled={!grantable.includes(r.code)}
-          />
-          <span>
-            {r.label}
-            {grantable.includes(r.code) ? null : <span className="muted"> — нет у вас, выдать нельзя</span>}
-          </span>
-        </label>
-      ))}
+      {rights.map((r) => {
+        const allowed = grantable.includes(r.code) || r.narrowing === true;
+        return (
+          <label key={r.code}>
+            <input
+              type="checkbox"
+              name="permissions"
+              value={r.code}
+              defaultChecked={checked.includes(r.code)}
+              disabled={!allowed}
+            />
+            <span>
+              {r.label}
+              {allowed ? null : <span className="muted"> — нет у вас, выдать нельзя</span>}
+            </span>
+          </label>
+        );
+      })}
       {error ? (
         <span id={`${idPrefix}-error`} className="field__error">
           {error}

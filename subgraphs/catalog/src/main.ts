@@ -8,6 +8,8 @@ await runMain("catalog", async () => {
   const server = await createServer({
     databaseUrl: config.database.url,
     internalTokenSecret: config.internalTokenSecret,
+    identityUrl: config.identityUrl,
+    ordersUrl: config.ordersUrl,
     maskErrors: config.env === "production",
   });
   await serveUntilSignal("catalog", server, config.http);

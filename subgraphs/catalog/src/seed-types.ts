@@ -17,7 +17,7 @@ export interface CatalogSeedTenant {
   id: string;
   pricing: { currency: string; vatRateBp: number; pricesIncludeVat: boolean };
   /** Navigation mode and minimum search length (from the tenant definition's features). */
-  catalog?: { navigation: "series" | "brand" | "group"; minSearchChars: number };
+  catalog?: { navigation: "series" | "brand" | "group"; minSearchChars: number; presentations?: boolean };
   products: Omit<typeof products.$inferInsert, "tenantId" | "createdAt" | "updatedAt" | "search">[];
   discounts: Row<typeof discounts>[];
   counterpartyDiscounts?: Row<typeof counterpartyDiscounts>[];

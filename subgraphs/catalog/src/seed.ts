@@ -29,7 +29,13 @@ export async function seedCatalog(db: CatalogDb, tenants: CatalogSeedTenant[]): 
           currency: t.pricing.currency,
           vatRateBp: t.pricing.vatRateBp,
           pricesIncludeVat: t.pricing.pricesIncludeVat ? "included" : "excluded",
-          ...(t.catalog ? { navigation: t.catalog.navigation, minSearchChars: t.catalog.minSearchChars } : {}),
+          ...(t.catalog
+            ? {
+                navigation: t.catalog.navigation,
+                minSearchChars: t.catalog.minSearchChars,
+                presentations: t.catalog.presentations ?? false,
+              }
+            : {}),
         })
         .onConflictDoNothing();
       for (let i = 0; i < t.products.length; i += CHUNK) {

@@ -35,6 +35,7 @@ beforeAll(async () => {
       select ${t}, ${t} || '_t' || g, 'T' || g, 'Терморегулятор накладной ' || g, 1000 from generate_series(1, 5) g`;
   }
   await admin`analyze catalog.products`;
+  await admin`analyze catalog.search_words`;
 });
 
 afterAll(async () => {
@@ -49,6 +50,7 @@ const calls: Record<string, Call> = {
     tx`select id from catalog.search_word_candidates(to_tsquery('russian', 'смесители:* & кухни:*'), 1000)`,
   prefix: (tx) => tx`select id from catalog.search_article_prefix('G0001', null, 1000)`,
   similar: (tx) => tx`select id from catalog.search_similar_candidates('терморегулятр', 1000)`,
+  similarWords: (tx) => tx`select id from catalog.search_similar_candidates('смеситль кухни', 1000)`,
 };
 
 async function asApp(tenant: string | null, call: Call) {
@@ -81,6 +83,44 @@ describe("search candidate functions", () => {
     expect(await asApp(A, prefix("G00001", "G000011", 2))).toEqual([`${A}_12`, `${A}_13`]);
   });
 
+  it("keeps each tenant's word list: words only another tenant has find nothing", async () => {
+    // Written as the services' role in tenant B's transaction, like an import: the trigger adds the words.
+    await app.begin(async (tx) => {
+      await tx`select set_config('app.tenant_id', ${B}, true)`;
+      await tx`insert into catalog.products (tenant_id, id, article, name, base_price)
+        values (${B}, ${`${B}_hydro`}, 'H1', 'Гидрострелка компактная', 1000)`;
+    });
+    const words: Call = (tx) =>
+      tx`select id from catalog.search_word_candidates(to_tsquery('russian', 'гидрострел:*'), 1000)`;
+    const typo: Call = (tx) => tx`select id from catalog.search_similar_candidates('гидрострелкя', 1000)`;
+    expect(await asApp(B, words)).toEqual([`${B}_hydro`]);
+    expect(await asApp(B, typo)).toEqual([`${B}_hydro`]);
+    expect(await asApp(A, words)).toEqual([]);
+    expect(await asApp(A, typo)).toEqual([]);
+    // The word list itself is under row-level security: tenant A's transaction cannot read B's words,
+    // even through the prefix helper that takes a tenant argument.
+    const direct: Call = (tx) =>
+      tx`select word as id from catalog.search_words where tenant_id = ${B} and word like 'гидро%'
+         union all select unnest(catalog.search_words_with_prefix(${B}, 'гидро', 10))`;
+    expect(await asApp(A, direct)).toEqual([]);
+    expect(await asApp(B, direct)).toEqual(["гидрострелк", "гидрострелк"]);
+  });
+
+  it("adds the words of renamed products, and corrects every word of a query with typos", async () => {
+    await app.begin(async (tx) => {
+      await tx`select set_config('app.tenant_id', ${A}, true)`;
+      await tx`update catalog.products set name = 'Кронштейн поворотный' where tenant_id = ${A} and id = 'a_plain'`;
+    });
+    expect(
+      await asApp(A, (tx) => tx`select id from catalog.search_word_candidates(to_tsquery('russian', 'кронш:*'), 10)`),
+    ).toEqual(["a_plain"]);
+    // «смеситль кухни»: both words corrected; 5,000 kitchen mixers match, ranked among at most 1,000.
+    expect(await asApp(A, calls.similarWords as Call)).toHaveLength(1000);
+    expect(
+      await asApp(A, (tx) => tx`select id from catalog.search_similar_candidates('смеситль полотенец', 10)`),
+    ).toEqual([]);
+  });
+
   it("is not executable by roles it was not granted to", async () => {
     const [row] =
       await admin`select has_function_privilege('public', 'catalog.search_word_candidates(tsquery, integer)', 'execute') as pub,
@@ -111,7 +151,8 @@ describe("search candidate functions", () => {
     }
     const plans = notices.join("\n");
     expect(plans).toMatch(/Index Scan on products_tenant_lexemes_idx/);
-    expect(plans).toMatch(/Index Scan on products_name_trgm_idx/);
+    expect(plans).toMatch(/Index Scan on search_words_trgm_idx/);
+    expect(plans).toMatch(/Index Only Scan using search_words_tenant_id_word_pk/);
     expect(plans).toMatch(/Index Scan using products_article_c_idx/);
     expect(plans).not.toMatch(/Seq Scan on products/);
   });

@@ -2,12 +2,16 @@ import { readFileSync } from "node:fs";
 import { createDb } from "@dpp/db";
 import { createSubgraphApp } from "@dpp/server";
 import { sql } from "drizzle-orm";
+import { concatAST } from "graphql";
 import { gql } from "graphql-tag";
 import { createContext } from "./context.ts";
 import * as schema from "./db/schema.ts";
 import { resolvers } from "./resolvers/index.ts";
+import { tenantConfigResolvers } from "./tenant-config/apply.ts";
 
-export const typeDefs = gql(readFileSync(new URL("./schema.graphql", import.meta.url), "utf8"));
+/** The subgraph's SDL modules, merged into one schema; a feature adds its own file here. */
+const SDL_MODULES = ["./schema.graphql", "./tenant-config/schema.graphql"];
+export const typeDefs = concatAST(SDL_MODULES.map((path) => gql(readFileSync(new URL(path, import.meta.url), "utf8"))));
 export const migrations = { schema: "finance", folder: new URL("./db/migrations", import.meta.url).pathname };
 
 const open = (url: string) => createDb(url, schema, { applicationName: "finance", max: 10 });
@@ -29,7 +33,7 @@ export async function createServer(deps: FinanceDeps) {
   const sub = await createSubgraphApp({
     name: "finance",
     typeDefs,
-    resolvers,
+    resolvers: { ...resolvers, Mutation: { ...resolvers.Mutation, ...tenantConfigResolvers.Mutation } },
     internalTokenSecret: deps.internalTokenSecret,
     maskErrors: deps.maskErrors,
     context: (identity) =>

@@ -63,7 +63,7 @@ async function submitOrder(
     submitOrder: { id: string; number: string; statusCode: string; totals: { amount: { amount: number } } };
   }>(
     token,
-    "mutation($id: ID!) { submitOrder(orderId: $id) { ... on Order { id number statusCode totals { amount { amount } } } } }",
+    'mutation($id: ID!) { submitOrder(orderId: $id, checkout: { confirmed: true, deliveryAddress: "Курск, Ленина, 1" }) { ... on Order { id number statusCode totals { amount { amount } } } } }',
     { id: draft.createDraft.id },
   );
   const { id, number, statusCode, totals } = sub.submitOrder;
@@ -352,6 +352,52 @@ describe("finance through the gateway", () => {
     expect(Buffer.from(html.documentFile.contentBase64, "base64").toString("utf8")).toContain(
       "Счёт на оплату № СЧ-1234 от 21 ноября 2026 г.",
     );
+  });
+
+  it("documents print each line's own unit: spectr's cable in бухта, not шт", async () => {
+    const spectr = await login("dealer@spectr.demo", "spectr");
+    const tenant = stack.dataset.tenants.find((t) => t.definition.slug === "spectr");
+    const coil = tenant?.products.find((p) => p.unit === "бухта" && !p.discontinued);
+    if (!coil) throw new Error("spectr demo data lacks a product sold by the coil");
+    const draft = await gql<{ createDraft: { id: string } }>(spectr, "mutation { createDraft { id } }");
+    await gql(spectr, "mutation($i: AddOrderLineInput!) { addOrderLine(input: $i) { __typename } }", {
+      i: {
+        orderId: draft.createDraft.id,
+        article: coil.article,
+        quantity: Math.max(coil.minQuantity, coil.packMultiple),
+      },
+    });
+    await gql(spectr, "mutation($id: ID!) { submitOrder(orderId: $id) { __typename } }", { id: draft.createDraft.id });
+    const o = await gql<{
+      order: {
+        lines: { unit: string }[];
+        documents: { type: { code: string }; links: { format: string; token: string }[] }[];
+      };
+    }>(
+      spectr,
+      `query($id: ID!) { order(id: $id) { lines { unit } documents { type { code } links { format token } } } }`,
+      {
+        id: draft.createDraft.id,
+      },
+    );
+    expect(o.order.lines).toEqual([{ unit: "бухта" }]);
+    const links = o.order.documents.find((d) => d.type.code === "invoice")?.links ?? [];
+    const FILE = `query($t: String!) { documentFile(token: $t) { ... on DocumentFile { contentBase64 } } }`;
+    const fetchFile = async (format: string) =>
+      (
+        await gql<{ documentFile: { contentBase64: string } }>(spectr, FILE, {
+          t: links.find((l) => l.format === format)?.token,
+        })
+      ).documentFile.contentBase64;
+    const text = pdfText(await fetchFile("pdf"));
+    expect(text).toMatch(new RegExp(` ${Math.max(coil.minQuantity, coil.packMultiple)} бухта `));
+    expect(text).not.toMatch(/ шт /);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await fetchFile("xlsx"), "base64") as unknown as ArrayBuffer);
+    const cells: unknown[] = [];
+    wb.worksheets[0]?.eachRow((r) => r.eachCell((c) => cells.push(c.value)));
+    expect(cells).toContain("бухта");
+    expect(cells).not.toContain("шт");
   });
 
   it("the act: PDF with opening, operations and closing; keaz refuses a second request the same day, saying when", async () => {

@@ -5,6 +5,7 @@ import type { Mailer } from "@dpp/mail";
 import { createSubgraphApp } from "@dpp/server";
 import { hash } from "@node-rs/argon2";
 import { sql } from "drizzle-orm";
+import { concatAST } from "graphql";
 import { gql } from "graphql-tag";
 import { createContext, type IdentityRuntime } from "./context.ts";
 import * as schema from "./db/schema.ts";
@@ -13,7 +14,15 @@ import { resolvers } from "./resolvers/index.ts";
 import { mountApiKeyRoute } from "./services/api-key-route.ts";
 import { createLimits, type LimitRules } from "./services/limits.ts";
 
-export const typeDefs = gql(readFileSync(new URL("./schema.graphql", import.meta.url), "utf8"));
+/** The subgraph's SDL modules, merged into one schema; a feature adds its own file here. */
+const SDL_MODULES = [
+  "./schema.graphql",
+  "./dealers/schema.graphql",
+  "./tenant-config/schema.graphql",
+  "./tickets/schema.graphql",
+  "./dealer-card/schema.graphql",
+];
+export const typeDefs = concatAST(SDL_MODULES.map((path) => gql(readFileSync(new URL(path, import.meta.url), "utf8"))));
 export const migrations = { schema: "identity", folder: new URL("./db/migrations", import.meta.url).pathname };
 
 const open = (url: string) => createDb(url, schema, { applicationName: "identity", max: 10 });

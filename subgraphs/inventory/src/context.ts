@@ -2,10 +2,12 @@ import type { Actor } from "@dpp/auth";
 import { forbidden, requireTenant } from "@dpp/server";
 import DataLoader from "dataloader";
 import type { CatalogLookup } from "./clients/catalog.ts";
+import type { OrdersLookup } from "./clients/orders.ts";
 import { distributorOffers } from "./db/distributors.ts";
 import {
   type StockRow,
   stockOfProducts,
+  tenantFeatures,
   tenantStockDisplay,
   tenantWarehouses,
   type WarehouseRow,
@@ -42,10 +44,11 @@ export function requireService(actor: Actor): string {
  * Per-request context. Loaders are created for every request and bound to the caller's
  * tenant, so nothing cached here can ever be read by another tenant.
  */
-export function createContext(db: InventoryDb, actor: Actor, catalog: CatalogLookup) {
+export function createContext(db: InventoryDb, actor: Actor, catalog: CatalogLookup, orders: OrdersLookup) {
   const tenantOf = () => requireTenant(actor);
   let warehouseList: Promise<WarehouseRow[]> | undefined;
   let policy: Promise<StockDisplayPolicy> | undefined;
+  let features: ReturnType<typeof tenantFeatures> | undefined;
   const allWarehouses = () => {
     warehouseList ??= tenantWarehouses(db, tenantOf());
     return warehouseList;
@@ -92,6 +95,7 @@ export function createContext(db: InventoryDb, actor: Actor, catalog: CatalogLoo
     db,
     actor,
     catalog,
+    orders,
     tenantId: tenantOf,
     warehouses: allWarehouses,
     loaders: {
@@ -99,6 +103,11 @@ export function createContext(db: InventoryDb, actor: Actor, catalog: CatalogLoo
       warehouse: warehouseLoader,
       distributorOffers: offersLoader,
       restock: restockLoader,
+    },
+    /** Inventory's part of the tenant's features, read once per request. */
+    features() {
+      features ??= tenantFeatures(db, tenantOf());
+      return features;
     },
     /** The tenant's stock display policy, read once per request. */
     stockDisplay() {

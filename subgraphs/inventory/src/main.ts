@@ -9,6 +9,7 @@ await runMain("inventory", async () => {
     databaseUrl: config.database.url,
     internalTokenSecret: config.internalTokenSecret,
     catalogUrl: config.catalogUrl,
+    ordersUrl: config.ordersUrl,
     maskErrors: config.env === "production",
   });
   await serveUntilSignal("inventory", server, config.http);

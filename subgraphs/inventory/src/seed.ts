@@ -1,5 +1,5 @@
 import { withTenant } from "@dpp/db";
-import { leadTimeSettings, stockDisplay, stockLevels, warehouses } from "./db/schema.ts";
+import { leadTimeSettings, stockDisplay, stockLevels, tenantSettings, warehouses } from "./db/schema.ts";
 import type { StockDisplayPolicy } from "./domain/stock-display.ts";
 import type { InventoryDb } from "./server.ts";
 
@@ -8,6 +8,8 @@ export interface InventorySeedTenant {
   features: {
     stockDisplay: StockDisplayPolicy;
     lowStockThreshold?: number;
+    /** Dealers keep their own warehouses and stock (distributor pages and mutations). */
+    distributorNetwork?: boolean;
     /** Same shape as `features.leadTime` in @dpp/tenant. */
     leadTime?: {
       shippingDays: number;
@@ -23,7 +25,7 @@ export interface InventorySeedTenant {
 
 const BATCH = 1000;
 
-/** Idempotent: inserts what is missing, leaves existing rows alone. */
+/** Idempotent: inserts what is missing, leaves existing rows alone (feature flags follow the definition). */
 export async function seedInventory(db: InventoryDb, tenants: InventorySeedTenant[]): Promise<void> {
   for (const t of tenants) {
     await withTenant(db, t.id, async (tx) => {
@@ -37,6 +39,11 @@ export async function seedInventory(db: InventoryDb, tenants: InventorySeedTenan
           lowStockThreshold: t.features.lowStockThreshold ?? null,
         })
         .onConflictDoNothing();
+      const distributorNetwork = t.features.distributorNetwork ?? false;
+      await tx
+        .insert(tenantSettings)
+        .values({ tenantId: t.id, distributorNetwork })
+        .onConflictDoUpdate({ target: tenantSettings.tenantId, set: { distributorNetwork } });
       const lead = t.features.leadTime;
       if (lead) {
         const { shippingDays, replenishmentDays, calendar } = lead;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type InventoryFixture, startInventory } from "./fixture.ts";
 
 const T = "ten_dist";
+const OFF = "ten_nodist";
 const distributor = dealerActor(T, "cmp_dist", "usr_dist");
 const otherDistributor = dealerActor(T, "cmp_other", "usr_other");
 let fx: InventoryFixture;
@@ -13,7 +14,7 @@ beforeAll(async () => {
   fx = await startInventory([
     {
       id: T,
-      features: { stockDisplay: { mode: "exact" } },
+      features: { stockDisplay: { mode: "exact" }, distributorNetwork: true },
       warehouses: [],
       stock: [],
       products: [
@@ -21,6 +22,7 @@ beforeAll(async () => {
         { id: "prd_2", article: "BM63-1" },
       ],
     },
+    { id: OFF, features: { stockDisplay: { mode: "exact" } }, warehouses: [], stock: [], products: [] },
   ]);
 });
 afterAll(async () => fx?.stop());
@@ -50,6 +52,23 @@ const OFFERS = `{ _entities(representations: [{ __typename: "Product", id: "prd_
   distributorStock { name address contacts quantity link uploadedAt } } } }`;
 
 describe("distributor network", () => {
+  it("is NOT_AVAILABLE where the tenant keeps no distributor network, and nothing is saved", async () => {
+    const dealer = dealerActor(OFF, "cmp_x", "usr_x");
+    const calls = [
+      `mutation { saveDistributorWarehouses(rows: [{ code: "D1", name: "С", address: "А", contacts: "К" }]) { applied } }`,
+      `mutation { setDistributorStock(rows: [{ warehouseCode: "D1", article: "A", quantity: 1 }]) { applied } }`,
+      "mutation { deleteDistributorStock }",
+      "{ distributorWarehouses { code } }",
+    ];
+    for (const query of calls) {
+      const res = await gql(dealer, query);
+      expect(res.errors?.[0]).toMatchObject({
+        message: "Поставщик не ведет сеть дистрибьюторов",
+        extensions: { code: "NOT_AVAILABLE" },
+      });
+    }
+  });
+
   it("keeps warehouses by hand and from Excel, upserting by code; bad rows are named", async () => {
     const byHand = await gql<{ saveDistributorWarehouses: { applied: boolean; saved: number } }>(
       distributor,

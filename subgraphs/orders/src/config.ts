@@ -1,7 +1,13 @@
 import { httpUrl, loadConfig, port, subgraphEnv } from "@dpp/config";
 
 const schema = subgraphEnv
-  .extend({ PORT: port(4003), CATALOG_URL: httpUrl, FINANCE_URL: httpUrl, INVENTORY_URL: httpUrl })
+  .extend({
+    PORT: port(4003),
+    CATALOG_URL: httpUrl,
+    FINANCE_URL: httpUrl,
+    INVENTORY_URL: httpUrl,
+    IDENTITY_URL: httpUrl,
+  })
   .transform((env) => ({
     env: env.NODE_ENV,
     http: { host: env.HOST, port: env.PORT },
@@ -10,6 +16,7 @@ const schema = subgraphEnv
     catalog: { url: env.CATALOG_URL },
     finance: { url: env.FINANCE_URL },
     inventory: { url: env.INVENTORY_URL },
+    identity: { url: env.IDENTITY_URL },
     logLevel: env.LOG_LEVEL,
   }));
 

@@ -25,18 +25,31 @@ export interface ContextDeps {
 
 const STAFF_ROLES = new Set(["manager", "tenant_admin", "platform_admin"]);
 
+/** The seeds' right «Доступ только к своим заказам и рекламациям»: a user sees only the orders they created. */
+export const OWN_ORDERS_ONLY = "orders.own_only";
+
 /** The dealer a query or mutation acts for: a user with a company in a tenant. */
 export interface Dealer {
   actor: UserActor;
   tenantId: string;
   companyId: string;
   userId: string;
+  /** The orders this dealer user may see and touch: the company's, or only its own. */
+  scope: OrderScope;
+}
+
+/** A dealer user's orders: the company's, or only the user's own with the right OWN_ORDERS_ONLY. */
+export function dealerScope(user: UserActor & { companyId: string }): OrderScope {
+  const own = user.permissions.includes(OWN_ORDERS_ONLY);
+  return { tenantId: user.tenantId, companyId: user.companyId, userId: own ? user.userId : null };
 }
 
 export function requireDealer(actor: Actor): Dealer {
   const user = requireUser(actor);
-  if (!user.companyId) throw forbidden("Выберите компанию (дилера), чтобы работать с заказами");
-  return { actor: user, tenantId: user.tenantId, companyId: user.companyId, userId: user.userId };
+  const companyId = user.companyId;
+  if (!companyId) throw forbidden("Выберите компанию (дилера), чтобы работать с заказами");
+  const scope = dealerScope({ ...user, companyId });
+  return { actor: user, tenantId: user.tenantId, companyId, userId: user.userId, scope };
 }
 
 /**
@@ -46,7 +59,7 @@ export function requireDealer(actor: Actor): Dealer {
 export function referenceScope(actor: Actor): OrderScope {
   const tenantId = requireTenant(actor);
   if (actor.kind === "user") {
-    if (actor.companyId) return { tenantId, companyId: actor.companyId };
+    if (actor.companyId) return dealerScope({ ...actor, companyId: actor.companyId });
     if (!actor.roles.some((r) => STAFF_ROLES.has(r))) throw forbidden();
   }
   return { tenantId, companyId: null };

@@ -11,6 +11,7 @@ await runMain("orders", async () => {
     catalogUrl: config.catalog.url,
     financeUrl: config.finance.url,
     inventoryUrl: config.inventory.url,
+    identityUrl: config.identity.url,
     maskErrors: config.env === "production",
   });
   await serveUntilSignal("orders", server, config.http);

@@ -8,7 +8,20 @@ import type { OrdersDb } from "./server.ts";
 export interface OrdersSeedTenant {
   id: string;
   /** A full TenantDefinition fits; orders reads only these parts. */
-  definition: Pick<TenantDefinition, "workflow" | "features" | "pricing">;
+  definition: Pick<TenantDefinition, "workflow" | "features" | "pricing" | "checkout">;
+}
+
+/** The order settings a tenant definition gives (tenant_settings without the key). */
+export function orderSettingsOf(d: OrdersSeedTenant["definition"]) {
+  return {
+    packRounding: d.features.packRounding,
+    multipleDrafts: d.features.multipleDrafts,
+    vatRounding: d.pricing.vatRounding,
+    currency: d.pricing.currency,
+    reserveHoldHours: d.features.reserveHoldHours ?? null,
+    orderUpToStock: d.features.orderUpToStock ?? false,
+    checkout: d.checkout ?? null,
+  };
 }
 
 /**
@@ -25,14 +38,7 @@ export async function seedOrders(db: OrdersDb, tenants: OrdersSeedTenant[]): Pro
           .values({ tenantId: t.id, version: (latest?.version ?? 0) + 1, definition: t.definition.workflow })
           .onConflictDoNothing();
       }
-      const settings = {
-        packRounding: t.definition.features.packRounding,
-        multipleDrafts: t.definition.features.multipleDrafts,
-        vatRounding: t.definition.pricing.vatRounding,
-        currency: t.definition.pricing.currency,
-        reserveHoldHours: t.definition.features.reserveHoldHours ?? null,
-        orderUpToStock: t.definition.features.orderUpToStock ?? false,
-      };
+      const settings = orderSettingsOf(t.definition);
       await tx
         .insert(tenantSettings)
         .values({ tenantId: t.id, ...settings })

@@ -4,6 +4,7 @@ import { createSubgraphApp } from "@dpp/server";
 import { sql } from "drizzle-orm";
 import { concatAST } from "graphql";
 import { gql } from "graphql-tag";
+import { createCheckoutClients } from "./checkout/clients.ts";
 import { createOrderServices } from "./clients/services.ts";
 import { createContext } from "./context.ts";
 import * as schema from "./db/schema.ts";
@@ -11,7 +12,15 @@ import { createImportClients } from "./import/clients.ts";
 import { resolvers } from "./resolvers/index.ts";
 
 /** The subgraph's SDL modules, merged into one schema; a feature adds its own file here. */
-const SDL_MODULES = ["./schema.graphql", "./import/schema.graphql"];
+const SDL_MODULES = [
+  "./schema.graphql",
+  "./import/schema.graphql",
+  "./tenant-config/schema.graphql",
+  "./workflow-admin/schema.graphql",
+  "./checkout/schema.graphql",
+  "./turnover/schema.graphql",
+  "./dealer-card/schema.graphql",
+];
 export const typeDefs = concatAST(SDL_MODULES.map((path) => gql(readFileSync(new URL(path, import.meta.url), "utf8"))));
 export const migrations = { schema: "orders", folder: new URL("./db/migrations", import.meta.url).pathname };
 
@@ -27,6 +36,8 @@ export interface OrdersDeps {
   financeUrl: string | (() => string);
   /** Base URL of the inventory subgraph (workflow effects reserve_stock / release_stock). */
   inventoryUrl: string;
+  /** Base URL of the identity subgraph (checkout: the user's counterparties; the dealer's personal manager). */
+  identityUrl?: string;
   maskErrors?: boolean;
 }
 
@@ -36,9 +47,11 @@ export async function createServer(deps: OrdersDeps) {
   const services = createOrderServices({
     financeUrl: deps.financeUrl,
     inventoryUrl: deps.inventoryUrl,
+    identityUrl: deps.identityUrl,
     secret: deps.internalTokenSecret,
   });
   const imports = createImportClients(deps);
+  const checkoutClients = createCheckoutClients(deps);
   const sub = await createSubgraphApp({
     name: "orders",
     typeDefs,
@@ -52,6 +65,7 @@ export async function createServer(deps: OrdersDeps) {
         services,
       }),
       imports,
+      checkoutClients,
     }),
     health: async () => {
       await db.execute(sql`select 1`);

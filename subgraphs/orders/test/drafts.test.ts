@@ -18,8 +18,13 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const DRAFT = "id name isDraft lines { article quantity } totals { amount { amount } }";
-type Draft = { id: string; name: string | null; isDraft: boolean; lines: { article: string; quantity: number }[] };
+const DRAFT = "id name isDraft lines { article quantity unit } totals { amount { amount } }";
+type Draft = {
+  id: string;
+  name: string | null;
+  isDraft: boolean;
+  lines: { article: string; quantity: number; unit: string }[];
+};
 
 describe("drafts", () => {
   it("keaz: several drafts, the newest active, switch, rename, delete", async () => {
@@ -76,7 +81,7 @@ describe("drafts", () => {
       draft: expect.objectContaining({
         name: `Копия заказа № ${order.number}`,
         isDraft: true,
-        lines: [{ article: product.article, quantity }],
+        lines: [{ article: product.article, quantity, unit: product.unit }],
       }),
       leftOut: [],
     });
@@ -96,7 +101,9 @@ describe("drafts", () => {
     const twice = await c.gql<{ copyOrderToDraft: { draft: Draft } }>(dealer, REPEAT, { o: order.id });
     expect(once.copyOrderToDraft.draft.id).toBe(a.createDraft.id);
     const { product, quantity } = c.stockedProduct("wasserkraft");
-    expect(twice.copyOrderToDraft.draft.lines).toEqual([{ article: product.article, quantity: quantity * 2 }]);
+    expect(twice.copyOrderToDraft.draft.lines).toEqual([
+      { article: product.article, quantity: quantity * 2, unit: product.unit },
+    ]);
   });
 });
 
@@ -134,7 +141,7 @@ describe("order lists", () => {
     });
     const sub = await c.gql<{ submitOrder: { id: string; number: string } }>(
       dealer,
-      `mutation($id: ID!) { submitOrder(orderId: $id, customerNumber: "ЗК-2026/117") { ... on Order { id number } } }`,
+      `mutation($id: ID!) { submitOrder(orderId: $id, customerNumber: "ЗК-2026/117", checkout: { confirmed: true }) { ... on Order { id number } } }`,
       { id: draft.createDraft.id },
     );
     const order = sub.submitOrder;

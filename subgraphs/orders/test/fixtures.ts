@@ -73,14 +73,23 @@ export const product = (
   article: string,
   name: string,
   basePrice: number,
-  opts: { packMultiple?: number; minQuantity?: number; priceGroup?: string } = {},
+  opts: {
+    packMultiple?: number;
+    minQuantity?: number;
+    priceGroup?: string;
+    unit?: string;
+    weightGrams?: number;
+    volumeCm3?: number;
+  } = {},
 ) => ({
   id,
   article,
   name,
   brand: null,
   series: null,
-  unit: "шт",
+  unit: opts.unit ?? "шт",
+  weightGrams: opts.weightGrams ?? null,
+  volumeCm3: opts.volumeCm3 ?? null,
   packMultiple: opts.packMultiple ?? 1,
   minQuantity: opts.minQuantity ?? 1,
   priceGroup: opts.priceGroup ?? "A",
@@ -100,7 +109,12 @@ export async function seedFixtures(adminUrl: string): Promise<void> {
       products: [
         product("prd_a1", "0983", "Смеситель для кухни Aller", 768200),
         product("prd_a2", "0983X", "Полка стеклянная", 100000, { priceGroup: "B" }),
-        product("prd_a3", "PK-6", "Комплект прокладок", 5000, { packMultiple: 6 }),
+        product("prd_a3", "PK-6", "Комплект прокладок", 5000, {
+          packMultiple: 6,
+          unit: "компл",
+          weightGrams: 230,
+          volumeCm3: 150,
+        }),
       ],
       discounts: [{ companyId: "cmp_1", priceGroup: "B", percentBp: 1250, validFrom: "2020-01-01", validUntil: null }],
     },
@@ -108,7 +122,7 @@ export async function seedFixtures(adminUrl: string): Promise<void> {
       id: "ten_b",
       pricing: { currency: "RUB", vatRateBp: 2000, pricesIncludeVat: false },
       products: [
-        product("prd_b1", "OptiDin BM63", "Выключатель автоматический", 28100),
+        product("prd_b1", "OptiDin BM63", "Выключатель автоматический", 28100, { weightGrams: 115 }),
         product("prd_b2", "OptiMat D", "Рубильник", 150000, { packMultiple: 5, minQuantity: 10 }),
       ],
       discounts: [],

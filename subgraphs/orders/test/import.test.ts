@@ -65,9 +65,9 @@ const preview = async (token: string, input: Record<string, unknown>) =>
   (await c.gql<{ orderImportPreview: Preview }>(token, PREVIEW_Q, { i: input })).orderImportPreview;
 const lines = async (token: string, id: string) =>
   (
-    await c.gql<{ order: { lines: { article: string; quantity: number }[] } }>(
+    await c.gql<{ order: { lines: { article: string; quantity: number; unit: string }[] } }>(
       token,
-      "query($id: ID!) { order(id: $id) { lines { article quantity } } }",
+      "query($id: ID!) { order(id: $id) { lines { article quantity unit } } }",
       { id },
     )
   ).order.lines;
@@ -148,8 +148,8 @@ describe("keaz: an .xlsx with pack rounding, a discontinued product, repeats and
     ]);
     await c.gql(token, COMMIT_M, { i: input });
     expect(await lines(token, orderId)).toEqual([
-      { article: packed.article, quantity: 2 * rounded },
-      { article: old.article, quantity: oldFits },
+      { article: packed.article, quantity: 2 * rounded, unit: packed.unit },
+      { article: old.article, quantity: oldFits, unit: old.unit },
     ]);
   });
 });

@@ -47,8 +47,9 @@ afterAll(async () => {
 });
 
 const ORDER = `id number isDraft name statusCode status { code label category color } comment createdAt submittedAt
-  lines { id product { id } article name quantity unitPrice { amount currency } amount { amount currency } }
-  totals { positions pieces amount { amount currency } vat { amount currency } }`;
+  lines { id product { id } article name quantity unit unitPrice { amount currency } amount { amount currency } }
+  totals { positions pieces packages massKg positionsWithoutMass volumeM3 positionsWithoutVolume
+    baseCost { amount } discount { amount } amount { amount currency } vat { amount currency } }`;
 const RESULT = `... on Order { ${ORDER} } ... on OrderError { code message }`;
 
 interface OrderView {
@@ -65,10 +66,23 @@ interface OrderView {
     product: { id: string };
     article: string;
     quantity: number;
+    unit: string;
     unitPrice: { amount: number };
     amount: { amount: number };
   }[];
-  totals: { positions: number; pieces: number; amount: { amount: number; currency: string }; vat: { amount: number } };
+  totals: {
+    positions: number;
+    pieces: number;
+    packages: number;
+    massKg: number;
+    positionsWithoutMass: number;
+    volumeM3: number;
+    positionsWithoutVolume: number;
+    baseCost: { amount: number };
+    discount: { amount: number };
+    amount: { amount: number; currency: string };
+    vat: { amount: number };
+  };
 }
 type Result = Partial<OrderView> & { code?: string; message?: string };
 
@@ -124,7 +138,14 @@ describe("orders subgraph: drafts", () => {
       statusCode: "draft",
       status: { code: "draft", label: "Черновик", category: "draft", color: "#6b7280" },
       lines: [],
-      totals: { positions: 0, pieces: 0, amount: { amount: 0, currency: "RUB" }, vat: { amount: 0 } },
+      totals: {
+        positions: 0,
+        pieces: 0,
+        packages: 0,
+        massKg: 0,
+        amount: { amount: 0, currency: "RUB" },
+        vat: { amount: 0 },
+      },
       submittedAt: null,
     });
     expect(draft.id).toMatch(/^ord_/);
@@ -144,6 +165,13 @@ describe("orders subgraph: drafts", () => {
     expect(first.totals).toEqual({
       positions: 1,
       pieces: 5,
+      packages: 5,
+      massKg: 0,
+      positionsWithoutMass: 1,
+      volumeM3: 0,
+      positionsWithoutVolume: 1,
+      baseCost: { amount: 3841000 },
+      discount: { amount: 0 },
       amount: { amount: 3841000, currency: "RUB" },
       vat: { amount: 640167, currency: "RUB" },
     });
@@ -167,6 +195,30 @@ describe("orders subgraph: drafts", () => {
     // Adding the same product again adds to its line.
     const third = await addLine(dealerA, { orderId: draft.id, article: "0983", quantity: 1 });
     expect(third.lines?.map((l) => l.quantity)).toEqual([6, 2]);
+  });
+
+  it("lines keep the product's unit; totals count packages, mass, volume, base cost and the discount", async () => {
+    const draft = await createDraft();
+    await addLine(dealerA, { orderId: draft.id, article: "PK-6", quantity: 12 });
+    const r = await addLine(dealerA, { orderId: draft.id, article: "0983X", quantity: 2 });
+    expect(r.lines?.map((l) => [l.article, l.quantity, l.unit])).toEqual([
+      ["PK-6", 12, "компл"],
+      ["0983X", 2, "шт"],
+    ]);
+    // PK-6: 12 in packs of 6 = 2 packages, 12 × 230 g = 2,76 kg, 12 × 150 cm³ = 0,0018 m³; 0983X: 2 packages,
+    // weight and volume unknown. 0983X at 12,5 % off: list 2 × 1 000,00, dealer 2 × 875,00 → discount 250,00.
+    expect(r.totals).toMatchObject({
+      positions: 2,
+      pieces: 14,
+      packages: 4,
+      massKg: 2.76,
+      positionsWithoutMass: 1,
+      volumeM3: 0.0018,
+      positionsWithoutVolume: 1,
+      baseCost: { amount: 12 * 5000 + 2 * 100000 },
+      discount: { amount: 25000 },
+      amount: { amount: 12 * 5000 + 2 * 87500 },
+    });
   });
 
   it("another company's dealer pays their own price", async () => {

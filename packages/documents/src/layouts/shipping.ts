@@ -31,9 +31,9 @@ export function torg12Layout(doc: TradeDocument): Layout {
     ],
     columns: [
       { header: "№", width: 3, align: "center" },
-      { header: "Товар: наименование, характеристика, артикул", width: 23 },
+      { header: "Товар: наименование, характеристика, артикул", width: 22 },
       { header: "Код", width: 7 },
-      { header: "Ед. изм.", width: 4, align: "center" },
+      { header: "Ед. изм.", width: 5, align: "center" },
       { header: "Код по ОКЕИ", width: 4, align: "center" },
       { header: "Вид упаковки", width: 6, align: "center" },
       { header: "В одном месте", width: 5, align: "center" },

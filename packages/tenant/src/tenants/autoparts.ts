@@ -1,3 +1,4 @@
+import { checkoutForm } from "../checkout.ts";
 import type { TenantDefinition } from "../definition.ts";
 
 /** An auto-parts shop (seed 004): reservation, cumulative discounts, e-mail and SMS per status. */
@@ -111,7 +112,7 @@ export const autoparts: TenantDefinition = {
         label: "Зарезервировать товар",
         labelEn: "Reserve the stock",
         guards: [],
-        effects: ["reserve_stock", "notify_dealer"],
+        effects: ["reserve_stock", "notify_dealer", "sms_dealer"],
       },
       {
         from: "reserve",
@@ -129,7 +130,7 @@ export const autoparts: TenantDefinition = {
         label: "Оплата получена или согласована отсрочка",
         labelEn: "Paid or deferral agreed",
         guards: [],
-        effects: ["notify_dealer"],
+        effects: ["notify_dealer", "sms_dealer"],
       },
       {
         from: "picking",
@@ -138,7 +139,7 @@ export const autoparts: TenantDefinition = {
         label: "Готов к отгрузке",
         labelEn: "Ready to ship",
         guards: [],
-        effects: ["notify_dealer"],
+        effects: ["notify_dealer", "sms_dealer"],
       },
       {
         from: "shipping",
@@ -147,7 +148,7 @@ export const autoparts: TenantDefinition = {
         label: "Отгружен",
         labelEn: "Shipped",
         guards: [],
-        effects: ["notify_dealer"],
+        effects: ["notify_dealer", "sms_dealer"],
       },
       {
         from: "new",
@@ -156,7 +157,7 @@ export const autoparts: TenantDefinition = {
         label: "Отменить заказ",
         labelEn: "Cancel the order",
         guards: [],
-        effects: ["notify_dealer", "notify_manager"],
+        effects: ["notify_dealer", "sms_dealer", "notify_manager"],
       },
       {
         from: "reserve",
@@ -165,7 +166,7 @@ export const autoparts: TenantDefinition = {
         label: "Снять резерв",
         labelEn: "Release the reserve",
         guards: [],
-        effects: ["release_stock", "notify_dealer", "notify_manager"],
+        effects: ["release_stock", "notify_dealer", "sms_dealer", "notify_manager"],
       },
       {
         from: "reserve",
@@ -175,7 +176,7 @@ export const autoparts: TenantDefinition = {
         label: "Резерв истек",
         labelEn: "Reserve expired",
         guards: [],
-        effects: ["notify_dealer"],
+        effects: ["notify_dealer", "sms_dealer"],
       },
       {
         from: "in_work",
@@ -184,7 +185,7 @@ export const autoparts: TenantDefinition = {
         label: "Отменить заказ",
         labelEn: "Cancel the order",
         guards: [],
-        effects: ["release_stock", "notify_dealer"],
+        effects: ["release_stock", "notify_dealer", "sms_dealer"],
       },
       {
         from: "picking",
@@ -193,7 +194,7 @@ export const autoparts: TenantDefinition = {
         label: "Отменить заказ",
         labelEn: "Cancel the order",
         guards: [],
-        effects: ["release_stock", "notify_dealer"],
+        effects: ["release_stock", "notify_dealer", "sms_dealer"],
       },
     ],
     managerPool: false,
@@ -212,6 +213,42 @@ export const autoparts: TenantDefinition = {
     accountant: "Фролова Т. С.",
   },
   finance: { actRequestIntervalHours: null, invoiceValidityDays: 5, bonus: null },
+  // Seed 004 «Оформление заказа»: own counterparty, shipping and payment options, technical service, notes.
+  checkout: checkoutForm({
+    counterparty: { mode: "required" },
+    warehouse: { mode: "optional", label: "Место отгрузки" },
+    deliveryMethod: {
+      mode: "required",
+      label: "Вариант отгрузки",
+      default: "pickup",
+      options: [
+        { code: "pickup", label: "Самовывоз со склада", labelEn: "Pickup at the warehouse" },
+        { code: "transport_company", label: "Доставка транспортной компанией", labelEn: "Transport company" },
+      ],
+    },
+    paymentOption: {
+      mode: "required",
+      label: "Вариант оплаты",
+      default: "prepayment",
+      options: [
+        { code: "prepayment", label: "Предоплата по счету", labelEn: "Prepayment by invoice" },
+        { code: "deferral", label: "Отсрочка платежа по договору", labelEn: "Deferred payment under the contract" },
+        { code: "on_delivery", label: "Оплата при получении", labelEn: "Payment on delivery" },
+      ],
+    },
+    plannedDate: { mode: "optional", label: "Запланировать на дату" },
+    technicalService: {
+      mode: "optional",
+      label: "Услуги технического сервиса",
+      options: [
+        { code: "vin_check", label: "Проверка подбора по VIN", labelEn: "VIN fitment check" },
+        { code: "installation", label: "Установка", labelEn: "Installation" },
+        { code: "diagnostics", label: "Диагностика", labelEn: "Diagnostics" },
+      ],
+    },
+    customerNumber: { mode: "optional" },
+    comment: { mode: "optional", label: "Примечания" },
+  }),
   documentTypes: [
     // Seed 004: payment documents become available once the order is reserved.
     {

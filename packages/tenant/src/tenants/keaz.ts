@@ -1,3 +1,4 @@
+import { checkoutForm } from "../checkout.ts";
 import type { TenantDefinition } from "../definition.ts";
 
 /** KEAZ: electrical equipment manufacturer selling to distributors (seed 001). */
@@ -163,6 +164,34 @@ export const keaz: TenantDefinition = {
     accountant: "Лебедева Е. В.",
   },
   finance: { actRequestIntervalHours: 24, invoiceValidityDays: 5, bonus: null },
+  // Seed 001, draft fields: buyer, contract, consignee, address, warehouse, delivery, payment, parts, own number.
+  checkout: checkoutForm({
+    counterparty: { mode: "required", label: "Покупатель" },
+    contract: { mode: "optional" },
+    consignee: { mode: "optional" },
+    deliveryAddress: { mode: "optional" },
+    warehouse: { mode: "optional", label: "Склад отгрузки" },
+    deliveryMethod: {
+      mode: "required",
+      default: "pickup",
+      options: [
+        { code: "pickup", label: "Самовывоз", labelEn: "Pickup" },
+        { code: "transport_company", label: "Автотранспортная компания", labelEn: "Transport company" },
+      ],
+    },
+    paymentOption: {
+      mode: "optional",
+      label: "Оплата",
+      default: "invoice",
+      options: [
+        { code: "invoice", label: "Оплата по счету", labelEn: "Bank transfer by invoice" },
+        { code: "online", label: "Онлайн-оплата (банк. картой, электр. деньгами)", labelEn: "Online payment" },
+      ],
+    },
+    shipInParts: { mode: "optional", label: "Отгрузка по частям" },
+    customerNumber: { mode: "optional", label: "№ заказа в системе учёта покупателя" },
+    comment: { mode: "optional" },
+  }),
   documentTypes: [
     {
       code: "invoice",

@@ -1,3 +1,4 @@
+import { checkoutForm } from "../checkout.ts";
 import type { TenantDefinition } from "../definition.ts";
 
 /** Spectr-SB: security equipment of many brands (seed 002). */
@@ -25,6 +26,8 @@ export const spectr: TenantDefinition = {
     multipleDrafts: false,
     minSearchChars: 3,
     stockDisplay: { mode: "exact" },
+    presentations: true,
+    feedbackTickets: true,
   },
   pricing: { currency: "RUB", vatRateBp: 2000, pricesIncludeVat: true, vatRounding: "per_document" },
   workflow: {
@@ -145,6 +148,11 @@ export const spectr: TenantDefinition = {
     accountant: "Зайцева Н. А.",
   },
   finance: { actRequestIntervalHours: null, invoiceValidityDays: 5, bonus: null },
+  // Seed 002: checkout with the dealer's contact data and a comment for the manager.
+  checkout: checkoutForm({
+    customerNumber: { mode: "optional" },
+    comment: { mode: "optional" },
+  }),
   documentTypes: [
     {
       code: "invoice",

@@ -1,3 +1,4 @@
+import { checkoutForm } from "../checkout.ts";
 import type { TenantDefinition } from "../definition.ts";
 
 /** Vitup: consumer goods sold through sales reps, one cabinet per retail outlet (seed 003). */
@@ -176,6 +177,13 @@ export const vitup: TenantDefinition = {
     accountant: "Орлова И. Г.",
   },
   finance: { actRequestIntervalHours: null, invoiceValidityDays: 5, bonus: null },
+  // Seed 003: the first order asks for the delivery address, later orders reuse it.
+  checkout: checkoutForm({
+    counterparty: { mode: "optional" },
+    deliveryAddress: { mode: "required" },
+    customerNumber: { mode: "optional" },
+    comment: { mode: "optional" },
+  }),
   documentTypes: [
     {
       code: "invoice",

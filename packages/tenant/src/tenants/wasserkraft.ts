@@ -1,3 +1,4 @@
+import { checkoutForm } from "../checkout.ts";
 import type { TenantDefinition } from "../definition.ts";
 
 /** WasserKRAFT: bathroom taps and accessories (seed 000). */
@@ -181,6 +182,13 @@ export const wasserkraft: TenantDefinition = {
     invoiceValidityDays: 5,
     bonus: { kopecksPerPoint: 100000, minOrderKopecks: 100000, creditAt: "shipped" },
   },
+  // Seed 000 «Оформление заказа»: a comment and the required «Я проверил содержимое заказа» box.
+  checkout: checkoutForm({
+    counterparty: { mode: "optional" },
+    customerNumber: { mode: "optional" },
+    comment: { mode: "optional", label: "Сообщение" },
+    confirmation: { mode: "required", label: "Я проверил содержимое заказа" },
+  }),
   documentTypes: [
     { code: "invoice", label: "Счет", formats: ["pdf", "xlsx"], availableAt: ["shipped"] },
     { code: "torg12", label: "ТОРГ-12", formats: ["pdf", "xlsx"], availableAt: ["shipped"] },

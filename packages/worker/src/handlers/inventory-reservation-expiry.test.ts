@@ -16,6 +16,7 @@ function harness(outcome: ReservationExpiry, orderError: string | null = null) {
         return outcome;
       },
       claimRestockSubscribers: async () => [],
+      shipmentNotice: async () => null,
     },
     orderEvents: {
       applyOrderEvent: async (tenantId, orderId, event) => {

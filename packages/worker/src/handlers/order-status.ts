@@ -27,7 +27,7 @@ export const orderStatusChangedPayload = z.object({
   toLabel: z.string(),
   reason: z.string().nullish(),
   /** The workflow's notify effects of the transition. */
-  notify: z.array(z.enum(["notify_dealer", "notify_manager"])).default([]),
+  notify: z.array(z.enum(["notify_dealer", "notify_manager", "sms_dealer", "sms_manager"])).default([]),
 });
 
 export const orderCommentAddedPayload = z.object({

@@ -1,5 +1,5 @@
 import { withTenant } from "@dpp/db";
-import { and, asc, count, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
 import type { PricingPolicy } from "../domain/pricing.ts";
 import type { CatalogDb } from "../server.ts";
 import {
@@ -81,77 +81,70 @@ export type CatalogSettings = {
   minSearchChars: number;
 };
 
-export async function catalogSettings(db: CatalogDb, tenantId: string): Promise<CatalogSettings> {
-  return withTenant(db, tenantId, async (tx) => {
-    const [row] = await tx.select().from(priceSettings).where(eq(priceSettings.tenantId, tenantId));
-    return (
-      row ?? {
-        tenantId,
-        currency: "RUB",
-        vatRateBp: 2000,
-        pricesIncludeVat: "included" as const,
-        navigation: "series" as const,
-        minSearchChars: 3,
-      }
-    );
-  });
+const DEFAULT_SETTINGS = {
+  currency: "RUB",
+  vatRateBp: 2000,
+  pricesIncludeVat: "included" as const,
+  navigation: "series" as const,
+  minSearchChars: 3,
+};
+
+/** What a request needs before it can search or price: the tenant's settings and the viewer's pricing policy. */
+export interface ViewerState {
+  settings: CatalogSettings;
+  /** `turnover` is supplied by the caller (it belongs to orders). */
+  policy: Omit<PricingPolicy, "turnover">;
 }
 
+type Tx = Parameters<Parameters<CatalogDb["transaction"]>[0]>[0];
+
 /**
- * Everything that prices products for one company, in one transaction. `turnover` is supplied
- * by the caller (it belongs to orders).
+ * Settings and everything that prices products for one company, in ONE statement (each list as a
+ * JSON array; a search request used to spend a transaction on the settings and another of seven
+ * statements on the policy). Runs in the caller's tenant transaction.
  */
-export function pricingPolicy(
-  db: CatalogDb,
+export async function viewerState(
+  tx: Tx,
   tenantId: string,
   companyId: string | null,
   counterpartyId: string | null,
-  settings: CatalogSettings,
-): Promise<Omit<PricingPolicy, "turnover">> {
-  return withTenant(db, tenantId, async (tx) => {
-    const t = tenantId;
-    const vat = await tx.select().from(vatRates).where(eq(vatRates.tenantId, t));
-    const common = {
+): Promise<ViewerState> {
+  const t = tenantId;
+  const list = (fields: SQL, from: SQL) => sql`coalesce((select json_agg(json_build_object(${fields})) ${from}), '[]')`;
+  const rule = sql`'priceGroup', price_group, 'percentBp', percent_bp, 'validFrom', valid_from, 'validUntil', valid_until`;
+  const [row] = await tx.execute<{
+    settings: Omit<CatalogSettings, "tenantId"> | null;
+    policy: Pick<
+      PricingPolicy,
+      "vatRates" | "discounts" | "priceTiers" | "tierAssignments" | "turnoverTiers" | "personalPrices"
+    > & {
+      counterpartyDiscounts: PricingPolicy["discounts"];
+    };
+  }>(sql`
+    select
+      (select json_build_object('currency', currency, 'vatRateBp', vat_rate_bp, 'pricesIncludeVat', prices_include_vat,
+         'navigation', navigation, 'minSearchChars', min_search_chars)
+       from ${priceSettings} where tenant_id = ${t}) as settings,
+      json_build_object(
+        'vatRates', ${list(sql`'validFrom', valid_from, 'rateBp', rate_bp`, sql`from ${vatRates} where tenant_id = ${t}`)},
+        'discounts', ${list(rule, sql`from ${discounts} where tenant_id = ${t} and company_id = ${companyId}`)},
+        'counterpartyDiscounts', ${list(rule, sql`from ${counterpartyDiscounts} where tenant_id = ${t} and counterparty_id = ${counterpartyId}`)},
+        'priceTiers', ${list(sql`'code', code, 'percentBp', percent_bp`, sql`from ${priceTiers} where tenant_id = ${t} and ${companyId}::text is not null`)},
+        'tierAssignments', ${list(sql`'month', month, 'tierCode', tier_code`, sql`from ${tierAssignments} where tenant_id = ${t} and company_id = ${companyId}`)},
+        'turnoverTiers', ${list(sql`'minTurnover', min_turnover, 'percentBp', percent_bp`, sql`from ${turnoverTiers} where tenant_id = ${t} and ${companyId}::text is not null`)},
+        'personalPrices', ${list(sql`'productId', product_id, 'price', price, 'validFrom', valid_from, 'validUntil', valid_until`, sql`from ${personalPrices} where tenant_id = ${t} and company_id = ${companyId}`)}
+      ) as policy`);
+  if (!row) throw new Error("viewerState: no row");
+  const settings: CatalogSettings = { tenantId, ...(row.settings ?? DEFAULT_SETTINGS) };
+  return {
+    settings,
+    policy: {
       currency: settings.currency,
       pricesIncludeVat: settings.pricesIncludeVat === "included",
       vatRateBp: settings.vatRateBp,
-      vatRates: vat,
-    };
-    if (!companyId) {
-      return { ...common, discounts: [], priceTiers: [], tierAssignments: [], turnoverTiers: [], personalPrices: [] };
-    }
-    const own = counterpartyId
-      ? await tx
-          .select()
-          .from(counterpartyDiscounts)
-          .where(and(eq(counterpartyDiscounts.tenantId, t), eq(counterpartyDiscounts.counterpartyId, counterpartyId)))
-      : [];
-    const [d, tiers, assignments, turnover, personal] = [
-      await tx
-        .select()
-        .from(discounts)
-        .where(and(eq(discounts.tenantId, t), eq(discounts.companyId, companyId))),
-      await tx.select().from(priceTiers).where(eq(priceTiers.tenantId, t)),
-      await tx
-        .select()
-        .from(tierAssignments)
-        .where(and(eq(tierAssignments.tenantId, t), eq(tierAssignments.companyId, companyId))),
-      await tx.select().from(turnoverTiers).where(eq(turnoverTiers.tenantId, t)),
-      await tx
-        .select()
-        .from(personalPrices)
-        .where(and(eq(personalPrices.tenantId, t), eq(personalPrices.companyId, companyId))),
-    ];
-    return {
-      ...common,
-      discounts: d,
-      counterpartyDiscounts: own,
-      priceTiers: tiers,
-      tierAssignments: assignments,
-      turnoverTiers: turnover,
-      personalPrices: personal,
-    };
-  });
+      ...row.policy,
+    },
+  };
 }
 
 /** The company's discount groups (keaz shows them on the company page). */

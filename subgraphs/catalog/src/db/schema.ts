@@ -2,8 +2,10 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   customType,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -75,7 +77,24 @@ export const products = catalog.table(
     index("products_article_c_idx").on(t.tenantId, sql`${t.article} collate "C"`),
     // Word search: lexemes qualified by tenant (function from migration 0007), see decision 0011.
     index("products_tenant_lexemes_idx").using("gin", sql`catalog.tenant_lexemes(${t.tenantId}, ${t.search})`),
-    index("products_name_trgm_idx").using("gin", t.tenantId, t.name.op("gin_trgm_ops")),
+  ],
+);
+
+/**
+ * The distinct lexemes of a tenant's search documents (maintained by statement triggers on
+ * products, migration 0011): word prefixes expand to exact lexemes and typos find their
+ * nearest words here, both far cheaper than on the products themselves (decision 0011).
+ * `word` is in byte order ("C"), for prefix ranges.
+ */
+export const searchWords = catalog.table(
+  "search_words",
+  {
+    tenantId: text().notNull(),
+    word: text().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.word] }),
+    index("search_words_trgm_idx").using("gin", t.word.op("gin_trgm_ops")),
   ],
 );
 
@@ -122,6 +141,8 @@ export const priceSettings = catalog.table("price_settings", {
     .default("series"),
   /** Shortest name / prefix search; exact articles always match. */
   minSearchChars: integer().notNull().default(3),
+  /** Managers compose presentations (personal offers) for dealers (features.presentations). */
+  presentations: boolean().notNull().default(false),
 });
 
 /** VAT rate with the day it takes effect (20 % until 2025, 22 % from 2026-01-01). */
@@ -203,4 +224,93 @@ export const promotions = catalog.table(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index("promotions_period_idx").on(t.tenantId, t.validFrom)],
+);
+
+/** The version of the tenant's definition (identity, decision 0018) these settings were last brought up to. */
+export const tenantConfig = catalog.table("tenant_config", {
+  tenantId: text().primaryKey(),
+  version: integer().notNull(),
+  appliedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A presentation (spectr): a manager's personal offer to one dealer company — products with
+ * quantities, a personal discount off the list price, retail prices. A draft until sent; sending
+ * mails the company's logins a link and gives the company the offer's prices until `validUntil`.
+ */
+export const presentations = catalog.table(
+  "presentations",
+  {
+    tenantId: text().notNull(),
+    id: text().notNull(),
+    companyId: text().notNull(),
+    title: text().notNull(),
+    comment: text().notNull().default(""),
+    /** Personal discount off the list price, basis points: 750 = 7.5 %. */
+    discountBp: integer().notNull(),
+    /** Last day (inclusive) the offer's prices hold. */
+    validUntil: date({ mode: "string" }).notNull(),
+    createdBy: text().notNull(),
+    sentAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index("presentations_company_idx").on(t.tenantId, t.companyId, t.createdAt),
+  ],
+);
+
+/** One product of a presentation with the proposed quantity, in the manager's order. */
+export const presentationLines = catalog.table(
+  "presentation_lines",
+  {
+    tenantId: text().notNull(),
+    presentationId: text().notNull(),
+    productId: text().notNull(),
+    position: integer().notNull(),
+    quantity: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.presentationId, t.productId] }),
+    foreignKey({
+      columns: [t.tenantId, t.presentationId],
+      foreignColumns: [presentations.tenantId, presentations.id],
+    }).onDelete("cascade"),
+    foreignKey({ columns: [t.tenantId, t.productId], foreignColumns: [products.tenantId, products.id] }),
+    check("presentation_lines_quantity_positive", sql`${t.quantity} > 0`),
+  ],
+);
+
+/**
+ * A dealer user's subscription to the daily nomenclature file (keaz): the catalog with the
+ * company's prices as XLSX by e-mail. `lastMailedOn` (Moscow day) makes the daily job idempotent.
+ */
+export const nomenclatureSubscriptions = catalog.table(
+  "nomenclature_subscriptions",
+  {
+    tenantId: text().notNull(),
+    userId: text().notNull(),
+    companyId: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastMailedOn: date({ mode: "string" }),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.userId, t.companyId] })],
+);
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
+
+/** An image uploaded for a promotion (checked by content: PNG, JPEG or WebP, at most 1 MB). */
+export const promotionImages = catalog.table(
+  "promotion_images",
+  {
+    tenantId: text().notNull(),
+    id: text().notNull(),
+    contentType: text().notNull(),
+    width: integer().notNull(),
+    height: integer().notNull(),
+    bytes: bytea().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );

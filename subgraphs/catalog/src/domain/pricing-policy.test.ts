@@ -127,6 +127,22 @@ describe("quote: one viewer's price of one unit", () => {
       want: { yours: 95000, discountBp: 500, source: "turnover" },
     },
     {
+      name: "turnover exactly at a tier's threshold reaches it",
+      policy: {
+        turnoverTiers: [
+          { minTurnover: 5_000_000, percentBp: 300 },
+          { minTurnover: 20_000_000, percentBp: 500 },
+        ],
+        turnover: 20_000_000,
+      },
+      want: { yours: 95000, discountBp: 500, source: "turnover" },
+    },
+    {
+      name: "turnover unknown (no orders source): tiers do not apply",
+      policy: { turnoverTiers: [{ minTurnover: 0, percentBp: 300 }], turnover: null },
+      want: { yours: 100000, source: "list" },
+    },
+    {
       name: "turnover below the first tier",
       policy: { turnoverTiers: [{ minTurnover: 10_000_000, percentBp: 300 }], turnover: 9_999_999 },
       want: { yours: 100000, source: "list" },

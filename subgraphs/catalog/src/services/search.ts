@@ -1,6 +1,7 @@
+import { withTenant } from "@dpp/db";
 import type { CatalogContext } from "../context.ts";
 import type { ProductFilter } from "../db/queries.ts";
-import { type RankedRow, searchProducts } from "../db/search.ts";
+import { type RankedRow, searchPage } from "../db/search.ts";
 import { groupPathOf } from "../domain/navigation.ts";
 import { decodeCursor, encodeCursor, planSearch, type RankKey } from "../domain/search.ts";
 
@@ -25,20 +26,20 @@ export async function search(ctx: CatalogContext, args: SearchArgs): Promise<Sea
   } catch {
     return { kind: "bad_cursor" };
   }
-  const settings = await ctx.settings();
-  const plan = planSearch(args.search, settings.minSearchChars);
-  const filter: ProductFilter = {};
-  if (args.group) {
-    if (settings.navigation === "series") filter.series = args.group;
-    else if (settings.navigation === "brand") filter.brand = args.group;
-    else filter.groupPath = groupPathOf(args.group);
-  }
-  const rows = await searchProducts(ctx.db, ctx.tenantId(), {
-    plan,
-    filter,
-    first,
-    after,
-    navigation: settings.navigation,
+  // One transaction: the viewer's settings and pricing policy (one statement), then the ranked page
+  // with its rows (one statement); the prices of the page need nothing more from the database.
+  const tenantId = ctx.tenantId();
+  const { plan, rows } = await withTenant(ctx.db, tenantId, async (tx) => {
+    const { settings } = await ctx.viewerState(tx);
+    const plan = planSearch(args.search, settings.minSearchChars);
+    const filter: ProductFilter = {};
+    if (args.group) {
+      if (settings.navigation === "series") filter.series = args.group;
+      else if (settings.navigation === "brand") filter.brand = args.group;
+      else filter.groupPath = groupPathOf(args.group);
+    }
+    const rows = await searchPage(tx, tenantId, { plan, filter, first, after, navigation: settings.navigation });
+    return { plan, rows };
   });
   if (rows.length === 0 && plan.kind === "search" && plan.tooShort && !after) {
     return { kind: "too_short", minChars: plan.minChars };

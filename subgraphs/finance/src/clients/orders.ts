@@ -16,6 +16,7 @@ const orderSchema = z.object({
       article: z.string(),
       name: z.string(),
       quantity: z.number().int(),
+      unit: z.string(),
       unitPrice: money,
       amount: money,
     }),
@@ -25,7 +26,7 @@ const orderSchema = z.object({
 export type OrderForDocuments = z.output<typeof orderSchema>;
 
 const QUERY = `query FinanceOrder($id: ID!) { order(id: $id) { id number isDraft statusCode submittedAt createdAt
-  lines { product { id } article name quantity unitPrice { amount } amount { amount } } totals { amount { amount } vat { amount } } } }`;
+  lines { product { id } article name quantity unit unitPrice { amount } amount { amount } } totals { amount { amount } vat { amount } } } }`;
 
 /** One of the caller's orders from the orders subgraph (null: not theirs or unknown). */
 export async function fetchOrder(

@@ -238,3 +238,10 @@ export const outbox = finance.table(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
+
+/** The version of the tenant's definition (identity, decision 0018) these settings were last brought up to. */
+export const tenantConfig = finance.table("tenant_config", {
+  tenantId: text().primaryKey(),
+  version: integer().notNull(),
+  appliedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -4,6 +4,8 @@ export interface OrderLineInput {
   article: string;
   name: string;
   quantity: number;
+  /** Unit of measure as the catalog names it (шт, м, кг…). */
+  unit: string;
   /** Kopecks, as the tenant's prices are: with VAT when they include it. */
   unitPrice: number;
   amount: number;

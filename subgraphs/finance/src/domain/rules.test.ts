@@ -39,7 +39,7 @@ describe("act request limit", () => {
 describe("vatLines", () => {
   it("keaz, prices without VAT: 12 × 281,00 = 3 372,00 + 674,40 = 4 046,40", () => {
     const r = vatLines(
-      [{ article: "326794", name: "OptiDin", quantity: 12, unitPrice: 28100, amount: 337200 }],
+      [{ article: "326794", name: "OptiDin", quantity: 12, unit: "шт", unitPrice: 28100, amount: 337200 }],
       { amount: 404640, vat: 67440 },
       { vatRateBp: 2000, pricesIncludeVat: false },
     );
@@ -48,7 +48,7 @@ describe("vatLines", () => {
   });
   it("wasserkraft, prices with VAT: 5 × 7 682 = 38 410, of it VAT 6 401,67", () => {
     const r = vatLines(
-      [{ article: "Aller 1062L", name: "Смеситель", quantity: 5, unitPrice: 768200, amount: 3841000 }],
+      [{ article: "Aller 1062L", name: "Смеситель", quantity: 5, unit: "шт", unitPrice: 768200, amount: 3841000 }],
       { amount: 3841000, vat: 640167 },
       { vatRateBp: 2000, pricesIncludeVat: true },
     );

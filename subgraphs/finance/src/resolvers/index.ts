@@ -51,6 +51,7 @@ interface OrderRef {
 const contractOut = (v: ContractView) => ({
   id: v.contract.id,
   number: v.contract.number,
+  counterpartyId: v.contract.counterpartyId,
   signedOn: v.contract.signedOn,
   paymentTerms: terms(v.contract.paymentTerms),
   deferralDays: v.contract.deferralDays,
@@ -125,6 +126,8 @@ export const resolvers = {
         message: s.reason ? CREDIT_MESSAGES[s.reason] : null,
       };
     },
+    companyContracts: async (_: unknown, args: { companyId: string }, ctx: FinanceContext) =>
+      (await companyContracts(ctx.db, requireStaffOrService(ctx.actor), args.companyId, today())).map(contractOut),
     orderPaid: (_: unknown, args: { orderId: string }, ctx: FinanceContext) =>
       orderPaid(ctx.db, requireStaffOrService(ctx.actor), args.orderId),
     bonusAccount: async (_: unknown, __: unknown, ctx: FinanceContext) => {

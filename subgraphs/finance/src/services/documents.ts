@@ -5,6 +5,7 @@ import {
   formatDate,
   type Layout,
   layoutOf,
+  okeiCode,
   type Party,
   renderFile,
   type TradeDocumentKind,
@@ -126,7 +127,7 @@ export async function renderOrderDocument(
     basis: contract ? contractLabel(contract) : `Заказ № ${order.number} от ${formatDate(date)}`,
     vatRateBp: settings.vatRateBp,
     pricesIncludeVat: settings.pricesIncludeVat,
-    lines: split.lines.map((l, i) => ({ ...l, unit: "шт", okei: "796", leadTime: leadTimes?.[i] || undefined })),
+    lines: split.lines.map((l, i) => ({ ...l, okei: okeiCode(l.unit), leadTime: leadTimes?.[i] || undefined })),
     totals: split.totals,
     validUntil:
       kind === "invoice" || kind === "commercial_proposal" ? addDays(date, settings.invoiceValidityDays) : undefined,

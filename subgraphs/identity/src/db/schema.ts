@@ -344,3 +344,85 @@ export const webhookDeliveries = identity.table(
     index("webhook_deliveries_time_idx").on(t.tenantId, t.subscriptionId, t.createdAt),
   ],
 );
+
+/**
+ * Every saved version of a tenant's definition (decision 0018): the latest is the current one;
+ * `identity.tenants.definition` mirrors it. Inserting a row enqueues the `tenant_config` job (trigger
+ * in 0007) that brings the other subgraphs up to it.
+ */
+export const tenantConfigVersions = identity.table(
+  "tenant_config_versions",
+  {
+    tenantId: text()
+      .notNull()
+      .references(() => tenants.id),
+    version: integer().notNull(),
+    definition: jsonb().$type<TenantDefinition>().notNull(),
+    /** Who saved it; null for the platform itself (the definition the tenant was loaded with). */
+    authorUserId: text().references(() => users.id),
+    comment: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.version] })],
+);
+
+export const TICKET_STATUSES = ["open", "closed"] as const;
+
+/**
+ * Feedback tickets (spectr's «Обратная связь»): a dealer's correspondence with the supplier's
+ * managers. `number` counts per tenant (Тикет № 157); `managerUserId` is the manager answering it
+ * (the dealer's personal manager at first, then whoever replied last).
+ */
+export const tickets = identity.table(
+  "tickets",
+  {
+    tenantId: text()
+      .notNull()
+      .references(() => tenants.id),
+    id: text().notNull(),
+    number: integer().notNull(),
+    companyId: text()
+      .notNull()
+      .references(() => dealerCompanies.id),
+    /** The dealer user who opened it. */
+    userId: text()
+      .notNull()
+      .references(() => users.id),
+    managerUserId: text().references(() => users.id),
+    subject: text().notNull(),
+    status: text({ enum: TICKET_STATUSES }).notNull().default("open"),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex("tickets_number_uq").on(t.tenantId, t.number),
+    index("tickets_company_idx").on(t.tenantId, t.companyId, t.updatedAt),
+    check("tickets_status_ck", sql.raw(`status in (${TICKET_STATUSES.map((s) => `'${s}'`).join(", ")})`)),
+  ],
+);
+
+/** One message of a ticket, from the dealer's side or the supplier's. */
+export const ticketMessages = identity.table(
+  "ticket_messages",
+  {
+    tenantId: text()
+      .notNull()
+      .references(() => tenants.id),
+    id: text().notNull(),
+    ticketId: text().notNull(),
+    authorUserId: text()
+      .notNull()
+      .references(() => users.id),
+    side: text({ enum: ["dealer", "manager"] }).notNull(),
+    body: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.ticketId], foreignColumns: [tickets.tenantId, tickets.id] }).onDelete(
+      "cascade",
+    ),
+    index("ticket_messages_ticket_idx").on(t.tenantId, t.ticketId, t.createdAt),
+  ],
+);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { beyondGrantor, sessionPermissions, unknownPermissions } from "./permissions.ts";
+import { beyondGrantor, keyPermissions, sessionPermissions, unknownPermissions } from "./permissions.ts";
 
 const ALL = ["orders.send", "finance.view", "stock.view", "api_keys.manage"];
 
@@ -21,9 +21,22 @@ describe("unknownPermissions / beyondGrantor", () => {
     [["orders.send"], ALL, [], []],
     [["orders.send", "root"], ALL, ["root"], ["root"]],
     [["nomenclature.file"], ALL, [], ["nomenclature.file"]],
+    // Only own orders narrows: anyone who may grant rights may grant it.
+    [["orders.own_only", "finance.view"], ["finance.view"], [], []],
     [[], [], [], []],
   ] as const)("%j from %j", (requested, grantor, unknown, beyond) => {
     expect(unknownPermissions(requested)).toEqual(unknown);
     expect(beyondGrantor(requested, grantor)).toEqual(beyond);
+  });
+});
+
+describe("keyPermissions", () => {
+  it.each([
+    [["orders.send", "stock.view"], ["orders.send"], ["orders.send"]],
+    [["orders.send", "orders.own_only"], ["orders.send"], ["orders.send", "orders.own_only"]],
+    [["orders.send"], ["orders.send", "orders.own_only"], ["orders.send", "orders.own_only"]],
+    [[], ["finance.view"], []],
+  ] as const)("key %j, creator %j → %j", (key, creator, want) => {
+    expect(keyPermissions(key, creator)).toEqual(want);
   });
 });

@@ -24,10 +24,24 @@ export function unknownPermissions(requested: readonly string[]): string[] {
   return requested.filter((p) => !CODES.has(p));
 }
 
+/** Rights that narrow what their holder sees: granting one gives nothing, so any grantor may grant it. */
+const NARROWING = new Set<string>(["orders.own_only"]);
+export const isNarrowing = (code: string) => NARROWING.has(code);
+
 /** The requested rights the grantor does not hold: an API key or a user can't get more than its creator. */
 export function beyondGrantor(requested: readonly string[], grantor: readonly string[]): string[] {
   const have = new Set(grantor);
-  return requested.filter((p) => !have.has(p));
+  return requested.filter((p) => !have.has(p) && !NARROWING.has(p));
+}
+
+/**
+ * What an API key may do now: its rights that its creator still holds, plus every narrowing right
+ * of the key or of the creator (a key never sees more than the person who made it).
+ */
+export function keyPermissions(key: readonly string[], creator: readonly string[]): string[] {
+  const have = new Set(creator);
+  const kept = key.filter((p) => have.has(p) || NARROWING.has(p));
+  return [...new Set([...kept, ...creator.filter((p) => NARROWING.has(p))])];
 }
 
 /**

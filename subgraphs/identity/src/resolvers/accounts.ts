@@ -3,7 +3,7 @@ import { GraphQLError } from "graphql";
 import type { IdentityContext } from "../context.ts";
 import type { UserRow } from "../db/queries.ts";
 import type { apiKeys, auditEvents, memberships } from "../db/schema.ts";
-import { DEALER_PERMISSIONS } from "../domain/permissions.ts";
+import { DEALER_PERMISSIONS, isNarrowing } from "../domain/permissions.ts";
 import * as access from "../services/access.ts";
 import * as account from "../services/account.ts";
 import * as reg from "../services/registration.ts";
@@ -17,7 +17,7 @@ const typename = (r: { __typename: string }) => r.__typename;
 
 export const accountResolvers = {
   Query: {
-    rights: () => DEALER_PERMISSIONS,
+    rights: () => DEALER_PERMISSIONS.map((p) => ({ ...p, narrowing: isNarrowing(p.code) })),
     questionnaire: (_: unknown, a: { token: string }, ctx: Ctx) => reg.questionnaireInfo(ctx, a.token),
     companyUsers: (_: unknown, __: unknown, ctx: Ctx) => access.companyUsers(ctx),
     dealerApprovals: (_: unknown, __: unknown, ctx: Ctx) => access.dealerApprovals(ctx),

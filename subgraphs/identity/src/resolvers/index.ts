@@ -1,6 +1,8 @@
 import type { UserActor } from "@dpp/auth";
 import type { IdentityContext } from "../context.ts";
 import { type CompanyRow, listTenants, membershipsOfUser, type TenantRow, tenantBySlug } from "../db/queries.ts";
+import { dealerCardResolvers } from "../dealer-card/service.ts";
+import { dealerResolvers } from "../dealers/service.ts";
 import { describePasswordPolicy } from "../domain/password-policy.ts";
 import {
   type IssuedSession,
@@ -12,6 +14,8 @@ import {
   switchTenant,
 } from "../services/sessions.ts";
 import * as viewer from "../services/viewer.ts";
+import { tenantConfigResolvers } from "../tenant-config/resolvers.ts";
+import { ticketResolvers } from "../tickets/resolvers.ts";
 import { accountResolvers } from "./accounts.ts";
 import { webhookResolvers } from "./webhooks.ts";
 
@@ -28,6 +32,10 @@ export const resolvers = {
   Query: {
     ...Query,
     ...webhookQuery,
+    ...dealerResolvers.Query,
+    ...tenantConfigResolvers.Query,
+    ...ticketResolvers.Query,
+    ...dealerCardResolvers.Query,
     tenants: (_: unknown, __: unknown, ctx: Ctx) => listTenants(ctx.db),
     tenant: (_: unknown, args: { slug: string }, ctx: Ctx) => tenantBySlug(ctx.db, args.slug),
     viewer: (_: unknown, __: unknown, ctx: Ctx): UserActor | null => (ctx.actor.kind === "user" ? ctx.actor : null),
@@ -35,6 +43,9 @@ export const resolvers = {
   Mutation: {
     ...Mutation,
     ...webhookMutation,
+    ...dealerResolvers.Mutation,
+    ...tenantConfigResolvers.Mutation,
+    ...ticketResolvers.Mutation,
     login: (_: unknown, args: { input: { email: string; password: string; tenantSlug?: string | null } }, ctx: Ctx) =>
       login(ctx, args.input),
     refreshSession: (_: unknown, args: { refreshToken: string }, ctx: Ctx) => refreshSession(ctx, args.refreshToken),
@@ -45,6 +56,13 @@ export const resolvers = {
     recordAuditEvent: (_: unknown, args: { input: viewer.RecordAuditEventInput }, ctx: Ctx) =>
       viewer.recordAuditEvent(ctx, args.input),
   },
+  SaveTenantConfigResult: tenantConfigResolvers.SaveTenantConfigResult,
+  CreateTenantResult: tenantConfigResolvers.CreateTenantResult,
+  TicketResult: ticketResolvers.TicketResult,
+  Ticket: ticketResolvers.Ticket,
+  TicketMessage: ticketResolvers.TicketMessage,
+  DealerCardResult: dealerCardResolvers.DealerCardResult,
+  DealerCard: dealerCardResolvers.DealerCard,
   LoginResult: {
     __resolveType: (result: LoginResult) => result.__typename,
   },
@@ -62,6 +80,10 @@ export const resolvers = {
     counterparty: (a: UserActor, _: unknown, ctx: Ctx) => viewer.viewerCounterparty(ctx, a),
     counterparties: (a: UserActor, _: unknown, ctx: Ctx) => viewer.viewerCounterparties(ctx, a),
     status: (a: UserActor, _: unknown, ctx: Ctx) => viewer.viewerStatus(ctx, a),
+    personalManager: async (a: UserActor, _: unknown, ctx: Ctx) => {
+      const id = await viewer.viewerPersonalManager(ctx, a);
+      return id ? ctx.loaders.user.load(id) : null;
+    },
     mustChangePassword: (a: UserActor, _: unknown, ctx: Ctx) => viewer.viewerMustChangePassword(ctx, a),
   },
   Membership: {
@@ -75,10 +97,13 @@ export const resolvers = {
     registrationMode: (t: TenantRow) => t.definition.features.registration,
     passwordRule: (t: TenantRow) => describePasswordPolicy(t.definition.features.passwordPolicy),
     distributorNetwork: (t: TenantRow) => t.definition.features.distributorNetwork ?? false,
+    feedbackTickets: (t: TenantRow) => t.definition.features.feedbackTickets ?? false,
   },
   User: {
     __resolveReference: (ref: Ref, ctx: Ctx) => ctx.visibleUser(ref.id),
     profile: UserProfile.profile,
+    notificationPhone: (u: { phone: string | null; phones: string[] }, _: unknown, ctx: Ctx) =>
+      ctx.actor.kind === "service" ? (u.phone ?? u.phones[0] ?? null) : null,
   },
   DealerCompany: {
     __resolveReference: (ref: Ref, ctx: Ctx) => ctx.visibleCompany(ref.id),

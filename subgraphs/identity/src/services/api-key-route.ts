@@ -6,7 +6,7 @@ import type { IdentityRuntime } from "../context.ts";
 import { membershipsInTenant } from "../db/queries.ts";
 import { apiKeys } from "../db/schema.ts";
 import { hashLinkToken, parseApiKey } from "../domain/link-token.ts";
-import { sessionPermissions } from "../domain/permissions.ts";
+import { keyPermissions, sessionPermissions } from "../domain/permissions.ts";
 import { sameHash } from "../domain/refresh-token.ts";
 
 export const API_KEY_VERIFY_PATH = "/internal/api-keys/verify";
@@ -38,7 +38,7 @@ export async function actorForApiKey(rt: IdentityRuntime, key: string): Promise<
       tenantId: row.tenantId,
       companyId: row.companyId,
       roles: ["dealer"],
-      permissions: row.permissions.filter((p) => allowed.includes(p)),
+      permissions: keyPermissions(row.permissions, allowed),
     };
   });
 }

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import type { UserActor } from "@dpp/auth";
 import { withTenant } from "@dpp/db";
-import { eq } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { GraphQLError } from "graphql";
 import type { IdentityContext } from "../context.ts";
 import { membershipsOfUser } from "../db/queries.ts";
-import { auditEvents, users } from "../db/schema.ts";
+import { auditEvents, memberships, users } from "../db/schema.ts";
 import { counterpartiesOf } from "./sessions.ts";
 
 /** The viewer's membership in the session's tenant (for the company the token names). */
@@ -26,6 +26,32 @@ export async function viewerCounterparties(ctx: IdentityContext, a: UserActor) {
 export async function viewerCounterparty(ctx: IdentityContext, a: UserActor) {
   if (!a.counterpartyId || !a.companyId) return null;
   return (await ctx.loaders.counterparties.load(a.companyId)).find((c) => c.id === a.counterpartyId) ?? null;
+}
+
+/**
+ * The dealer's personal manager in this tenant: the one assigned to the viewer's own cabinet, else
+ * the company's (its dealer admin's first). Null for staff and for dealers in the managers' pool.
+ */
+export async function viewerPersonalManager(ctx: IdentityContext, a: UserActor): Promise<string | null> {
+  const companyId = a.companyId;
+  if (!companyId) return null;
+  const own = await viewerMembership(ctx, a);
+  if (own?.managerUserId) return own.managerUserId;
+  const [company] = await withTenant(ctx.db, a.tenantId, (tx) =>
+    tx
+      .select({ managerUserId: memberships.managerUserId })
+      .from(memberships)
+      .where(
+        and(
+          eq(memberships.tenantId, a.tenantId),
+          eq(memberships.companyId, companyId),
+          isNotNull(memberships.managerUserId),
+        ),
+      )
+      .orderBy(sql`${memberships.role} = 'dealer_admin' desc`, asc(memberships.createdAt))
+      .limit(1),
+  );
+  return company?.managerUserId ?? null;
 }
 
 export async function viewerStatus(ctx: IdentityContext, a: UserActor) {

@@ -1,7 +1,7 @@
 import { withTenant } from "@dpp/db";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { InventoryDb } from "../server.ts";
-import { leadTimeSettings, stockDisplay, stockLevels, warehouses } from "./schema.ts";
+import { leadTimeSettings, stockDisplay, stockLevels, tenantSettings, warehouses } from "./schema.ts";
 
 export type WarehouseRow = typeof warehouses.$inferSelect;
 export interface StockRow {
@@ -47,5 +47,13 @@ export function tenantLeadTimeSettings(db: InventoryDb, tenantId: string): Promi
   return withTenant(db, tenantId, async (tx) => {
     const [row] = await tx.select().from(leadTimeSettings).where(eq(leadTimeSettings.tenantId, tenantId));
     return row ?? null;
+  });
+}
+
+/** Inventory's part of the tenant's features; all off when the tenant has no row. */
+export function tenantFeatures(db: InventoryDb, tenantId: string): Promise<{ distributorNetwork: boolean }> {
+  return withTenant(db, tenantId, async (tx) => {
+    const [row] = await tx.select().from(tenantSettings).where(eq(tenantSettings.tenantId, tenantId));
+    return { distributorNetwork: row?.distributorNetwork ?? false };
   });
 }

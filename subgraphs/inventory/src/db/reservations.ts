@@ -1,9 +1,10 @@
 import { newId, withTenant } from "@dpp/db";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { lowStockCrossings } from "../domain/low-stock.ts";
 import { type Allocation, planReservation, type RequestedLine, type Shortage } from "../domain/reservation.ts";
 import type { InventoryDb } from "../server.ts";
 import { outbox, reservationLines, reservations, stockLevels, warehouses } from "./schema.ts";
-import { emitLowStock } from "./stock.ts";
+import { STOCK_LOW } from "./stock.ts";
 
 /** The outbox topic whose job runs at a reservation's expiry (scheduled with the job's run_at). */
 export const RESERVATION_EXPIRY_DUE = "reservation.expiry_due";
@@ -77,6 +78,42 @@ async function addReserved(tx: Tx, tenantId: string, lines: Allocation[], sign: 
 }
 
 /**
+ * The writes of a planned reservation in one statement: `reserved` up on the locked rows, the
+ * reservation's lines, and a `stock.low` event per level that fell to the threshold.
+ */
+async function writeReservation(
+  tx: Tx,
+  tenantId: string,
+  orderId: string,
+  lines: Allocation[],
+  low: { productId: string; warehouseId: string; available: number }[],
+): Promise<void> {
+  const rows = JSON.stringify(lines.map((l) => ({ p: l.productId, w: l.warehouseId, q: l.quantity })));
+  const events = JSON.stringify(
+    low.map((l) => ({
+      id: newId("evt"),
+      payload: { productId: l.productId, article: null, warehouseId: l.warehouseId, quantity: l.available },
+    })),
+  );
+  await tx.execute(sql`
+    with held as (
+      update ${stockLevels} set reserved = ${stockLevels.reserved} + u.q, updated_at = now()
+      from jsonb_to_recordset(${rows}::jsonb) as u(p text, w text, q int)
+      where ${stockLevels.tenantId} = ${tenantId} and ${stockLevels.productId} = u.p and ${stockLevels.warehouseId} = u.w
+      returning 1
+    ), lines as (
+      insert into ${reservationLines} (tenant_id, order_id, product_id, warehouse_id, quantity)
+      select ${tenantId}, ${orderId}, u.p, u.w, u.q from jsonb_to_recordset(${rows}::jsonb) as u(p text, w text, q int)
+      returning 1
+    ), low as (
+      insert into ${outbox} (tenant_id, id, topic, payload)
+      select ${tenantId}, e.id, ${STOCK_LOW}, e.payload from jsonb_to_recordset(${events}::jsonb) as e(id text, payload jsonb)
+      returning 1
+    )
+    select (select count(*) from held) as held, (select count(*) from lines) as lines, (select count(*) from low) as low`);
+}
+
+/**
  * Reserves every line or none, in one transaction. The reservation row is claimed first (a
  * concurrent call for the same order waits on it and then returns the existing reservation),
  * then the products' stock rows are locked in a stable order and the plan is applied. With an
@@ -89,6 +126,7 @@ export async function reserveStock(
 ): Promise<ReserveOutcome> {
   try {
     return await withTenant(db, tenantId, async (tx) => {
+      // The claim also reads the tenant's low-stock threshold: one round trip, before any stock lock.
       const claimed = await tx
         .insert(reservations)
         .values({ tenantId, orderId: input.orderId, status: "active", expiresAt: input.expiresAt })
@@ -97,13 +135,19 @@ export async function reserveStock(
           set: { status: "active", expiresAt: input.expiresAt, createdAt: sql`now()`, closedAt: null },
           setWhere: sql`${reservations.status} <> 'active'`,
         })
-        .returning({ fresh: sql<boolean>`(xmax = 0)` });
-      if (claimed.length === 0) {
+        .returning({
+          fresh: sql<boolean>`(xmax = 0)`,
+          threshold: sql<
+            number | null
+          >`(select low_stock_threshold from inventory.stock_display where tenant_id = ${tenantId})`,
+        });
+      const claim = claimed[0];
+      if (!claim) {
         const existing = await readReservation(tx, tenantId, input.orderId);
         if (!existing) throw new Error("reservation vanished");
         return { ok: true as const, reservation: existing, created: false };
       }
-      if (!claimed[0]?.fresh) {
+      if (!claim.fresh) {
         // A released or expired reservation of the same order is made again: its old lines go.
         await tx
           .delete(reservationLines)
@@ -125,6 +169,17 @@ export async function reserveStock(
           });
         }
       }
+      if (input.expiresAt) {
+        // Before the stock lock (it needs nothing from it); a refusal below rolls it back.
+        await tx.insert(outbox).values({
+          tenantId,
+          id: newId("evt"),
+          topic: RESERVATION_EXPIRY_DUE,
+          payload: { orderId: input.orderId, expiresAt: input.expiresAt.toISOString() },
+          runAt: input.expiresAt,
+        });
+      }
+      // From here to the commit the hot rows are locked: one round trip for the lock, one for the writes.
       const productIds = [...new Set(input.lines.map((l) => l.productId))].sort();
       const stock = await lockStock(tx, tenantId, productIds);
       const plan = planReservation(input.lines, stock);
@@ -140,26 +195,14 @@ export async function reserveStock(
             : { ok: false, code: "INVALID_INPUT", message: plan.message, shortages: [] },
         );
       }
-      await addReserved(tx, tenantId, plan.allocations, 1);
       const before = stock.map((s) => ({ ...s, available: Math.max(0, s.available) }));
       const taken = new Map(plan.allocations.map((a) => [`${a.productId}/${a.warehouseId}`, a.quantity]));
       const after = before.map((s) => ({
         ...s,
         available: s.available - (taken.get(`${s.productId}/${s.warehouseId}`) ?? 0),
       }));
-      await emitLowStock(tx, tenantId, before, after);
-      await tx
-        .insert(reservationLines)
-        .values(plan.allocations.map((a) => ({ ...a, tenantId, orderId: input.orderId })));
-      if (input.expiresAt) {
-        await tx.insert(outbox).values({
-          tenantId,
-          id: newId("evt"),
-          topic: RESERVATION_EXPIRY_DUE,
-          payload: { orderId: input.orderId, expiresAt: input.expiresAt.toISOString() },
-          runAt: input.expiresAt,
-        });
-      }
+      const low = lowStockCrossings(before, after, claim.threshold === null ? null : Number(claim.threshold));
+      await writeReservation(tx, tenantId, input.orderId, plan.allocations, low);
       const reservation: ReservationView = {
         orderId: input.orderId,
         status: "active",

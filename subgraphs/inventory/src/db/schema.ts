@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
+  boolean,
   check,
   date,
   foreignKey,
@@ -226,9 +228,18 @@ export const shipments = inventory.table(
     consignee: text().notNull().default(""),
     address: text().notNull().default(""),
     deliveryMethod: text().notNull().default(""),
+    /** The buyer: the dealer company of its orders (checked with orders); null for shipments recorded before. */
+    companyId: text(),
+    /** What it carries at the orders' prices, in kopecks; null for shipments recorded before. */
+    amount: bigint({ mode: "number" }),
+    currency: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), uniqueIndex("shipments_number_uq").on(t.tenantId, t.number)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex("shipments_number_uq").on(t.tenantId, t.number),
+    index("shipments_company_idx").on(t.tenantId, t.companyId),
+  ],
 );
 
 /** What a shipment carries, per order and product. */
@@ -252,3 +263,58 @@ export const shipmentLines = inventory.table(
     check("shipment_lines_quantity_positive", sql`${t.quantity} > 0`),
   ],
 );
+
+/** Inventory's part of a tenant's features (tenant data, written by the seed / tenant definition). */
+export const tenantSettings = inventory.table("tenant_settings", {
+  tenantId: text().notNull().primaryKey(),
+  /** features.distributorNetwork: dealers keep their own warehouses and stock. */
+  distributorNetwork: boolean().notNull().default(false),
+});
+
+/** Where an order line stands as the ERP reports it (product readiness); one row per order × product. */
+export const lineReadiness = inventory.table(
+  "line_readiness",
+  {
+    tenantId: text().notNull(),
+    orderId: text().notNull(),
+    productId: text().notNull(),
+    /** The order's dealer company (from orders when reported): dealers see their own. */
+    companyId: text().notNull(),
+    status: text({ enum: ["processing", "production", "in_transit", "in_stock"] }).notNull(),
+    /** How much of the line is ready to ship; null: all of it once in stock, none before. */
+    readyQuantity: integer(),
+    guaranteedDate: date({ mode: "string" }),
+    readyDate: date({ mode: "string" }),
+    warehouseId: text(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.orderId, t.productId] }),
+    index("line_readiness_company_idx").on(t.tenantId, t.companyId),
+    foreignKey({
+      name: "line_readiness_warehouse_fk",
+      columns: [t.tenantId, t.warehouseId],
+      foreignColumns: [warehouses.tenantId, warehouses.id],
+    }),
+    check("line_readiness_ready_nonnegative", sql`${t.readyQuantity} is null or ${t.readyQuantity} >= 0`),
+  ],
+);
+
+/** Dealer users mailed «Уведомление об отгрузке товаров» for their company's new shipments. */
+export const shipmentSubscriptions = inventory.table(
+  "shipment_subscriptions",
+  {
+    tenantId: text().notNull(),
+    companyId: text().notNull(),
+    userId: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.companyId, t.userId] })],
+);
+
+/** The version of the tenant's definition (identity, decision 0018) these settings were last brought up to. */
+export const tenantConfig = inventory.table("tenant_config", {
+  tenantId: text().primaryKey(),
+  version: integer().notNull(),
+  appliedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -16,6 +16,7 @@ export function createShipment(
   db: InventoryDb,
   tenantId: string,
   input: ShipmentInput,
+  buyer: { companyId: string; amount: number; currency: string },
 ): Promise<{ shipment: ShipmentRow; created: boolean }> {
   return withTenant(db, tenantId, async (tx) => {
     const [row] = await tx
@@ -28,6 +29,7 @@ export function createShipment(
         consignee: input.consignee ?? "",
         address: input.address ?? "",
         deliveryMethod: input.deliveryMethod ?? "",
+        ...buyer,
       })
       .onConflictDoNothing()
       .returning();
@@ -45,7 +47,7 @@ export function createShipment(
       tenantId,
       id: newId("evt"),
       topic: SHIPMENT_CREATED,
-      payload: { shipmentId: row.id, number: row.number, orderIds, date: row.date },
+      payload: { shipmentId: row.id, number: row.number, orderIds, date: row.date, companyId: buyer.companyId },
     });
     return { shipment: row, created: true };
   });
@@ -74,6 +76,17 @@ export function shipmentsOfOrders(db: InventoryDb, tenantId: string, orderIds: r
       .where(and(eq(shipmentLines.tenantId, tenantId), inArray(shipmentLines.orderId, [...orderIds])))
       .orderBy(desc(shipments.date), desc(shipments.id));
     return rows;
+  });
+}
+
+/** One shipment of the tenant; null when there is none. */
+export function shipmentById(db: InventoryDb, tenantId: string, id: string) {
+  return withTenant(db, tenantId, async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(shipments)
+      .where(and(eq(shipments.tenantId, tenantId), eq(shipments.id, id)));
+    return row ?? null;
   });
 }
 

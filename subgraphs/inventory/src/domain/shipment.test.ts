@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planWarehouseList } from "./distributor-warehouses.ts";
-import { checkShipment, type ShipmentInput } from "./shipment.ts";
+import { checkShipment, checkShipmentOrders, type ShipmentInput } from "./shipment.ts";
 
 const ok: ShipmentInput = {
   number: "РН-1",
@@ -54,5 +54,63 @@ describe("planWarehouseList", () => {
     ],
   ])("refuses %s", (_, rows, errors) => {
     expect(planWarehouseList(rows)).toEqual({ ok: false, errors });
+  });
+});
+
+describe("checkShipmentOrders", () => {
+  const orders = new Map([
+    [
+      "o1",
+      {
+        id: "o1",
+        number: "000001",
+        isDraft: false,
+        companyId: "c1",
+        lines: [{ productId: "p1", unitPrice: 15050, currency: "RUB" }],
+      },
+    ],
+    [
+      "o2",
+      {
+        id: "o2",
+        number: "000002",
+        isDraft: false,
+        companyId: "c2",
+        lines: [{ productId: "p1", unitPrice: 100, currency: "RUB" }],
+      },
+    ],
+    ["o3", { id: "o3", number: "", isDraft: true, companyId: "c1", lines: [] }],
+  ]);
+  it.each([
+    [
+      "one buyer: its sum",
+      [{ orderId: "o1", productId: "p1", quantity: 3 }],
+      { ok: true, companyId: "c1", amount: 45150, currency: "RUB" },
+    ],
+    [
+      "an unknown order",
+      [{ orderId: "o9", productId: "p1", quantity: 1 }],
+      { ok: false, problems: [{ row: 1, message: "Заказ o9 не найден" }] },
+    ],
+    [
+      "a draft",
+      [{ orderId: "o3", productId: "p1", quantity: 1 }],
+      { ok: false, problems: [{ row: 1, message: "Заказ o3 еще не отправлен" }] },
+    ],
+    [
+      "a product not on the order",
+      [{ orderId: "o1", productId: "p2", quantity: 1 }],
+      { ok: false, problems: [{ row: 1, message: "В заказе № 000001 нет товара p2" }] },
+    ],
+    [
+      "two buyers",
+      [
+        { orderId: "o1", productId: "p1", quantity: 1 },
+        { orderId: "o2", productId: "p1", quantity: 1 },
+      ],
+      { ok: false, problems: [{ row: 2, message: "Заказ № 000002 другого покупателя: в накладной один покупатель" }] },
+    ],
+  ])("%s", (_, lines, expected) => {
+    expect(checkShipmentOrders(lines, orders)).toEqual(expected);
   });
 });

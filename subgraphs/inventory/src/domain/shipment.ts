@@ -45,3 +45,53 @@ export function checkShipment(input: ShipmentInput): ShipmentProblem[] {
   });
   return problems;
 }
+
+/** What a shipment's orders say about it: its buyer (one company) and its sum at the orders' prices. */
+export interface ShipmentOrderFacts {
+  id: string;
+  number: string;
+  isDraft: boolean;
+  companyId: string;
+  lines: { productId: string; unitPrice: number; currency: string }[];
+}
+
+/**
+ * Checks the lines against the orders: every order exists and was submitted, all belong to one
+ * dealer company (the buyer), every product is on its order. Returns the buyer and the sum
+ * (kopecks) or every problem, by line.
+ */
+export function checkShipmentOrders(
+  lines: readonly ShipmentLineInput[],
+  orders: ReadonlyMap<string, ShipmentOrderFacts>,
+): { ok: true; companyId: string; amount: number; currency: string } | { ok: false; problems: ShipmentProblem[] } {
+  const problems: ShipmentProblem[] = [];
+  let companyId: string | null = null;
+  let amount = 0;
+  let currency = "RUB";
+  for (const [i, l] of lines.entries()) {
+    const row = i + 1;
+    const order = orders.get(l.orderId);
+    if (!order) {
+      problems.push({ row, message: `Заказ ${l.orderId} не найден` });
+      continue;
+    }
+    if (order.isDraft) {
+      problems.push({ row, message: `Заказ ${l.orderId} еще не отправлен` });
+      continue;
+    }
+    if (companyId === null) companyId = order.companyId;
+    else if (order.companyId !== companyId) {
+      problems.push({ row, message: `Заказ № ${order.number} другого покупателя: в накладной один покупатель` });
+      continue;
+    }
+    const line = order.lines.find((x) => x.productId === l.productId);
+    if (!line) {
+      problems.push({ row, message: `В заказе № ${order.number} нет товара ${l.productId}` });
+      continue;
+    }
+    amount += line.unitPrice * l.quantity;
+    currency = line.currency;
+  }
+  if (problems.length > 0 || companyId === null) return { ok: false, problems };
+  return { ok: true, companyId, amount, currency };
+}

@@ -1,6 +1,7 @@
 import type { Actor } from "@dpp/auth";
 import { badInput, forbidden, requireUser } from "@dpp/server";
 import ExcelJS from "exceljs";
+import { GraphQLError } from "graphql";
 import type { InventoryContext } from "../context.ts";
 import {
   companyStock,
@@ -37,6 +38,14 @@ function requireDistributor(actor: Actor, change = false): { tenantId: string; c
   return { tenantId: user.tenantId, companyId: user.companyId };
 }
 
+/** The tenant keeps a distributor network (features.distributorNetwork), else NOT_AVAILABLE. */
+async function requireNetwork(ctx: InventoryContext, change = false) {
+  const who = requireDistributor(ctx.actor, change);
+  if (!(await ctx.features()).distributorNetwork)
+    throw new GraphQLError("Поставщик не ведет сеть дистрибьюторов", { extensions: { code: "NOT_AVAILABLE" } });
+  return who;
+}
+
 function bytesOf(file: UploadedFile): Buffer {
   const bytes = Buffer.from(file.contentBase64, "base64");
   if (bytes.length === 0) throw badInput("Файл пуст", "file");
@@ -55,7 +64,7 @@ async function tableOf(file: UploadedFile, isHeader: (cells: string[]) => boolea
 }
 
 async function saveWarehouses(ctx: InventoryContext, rows: WarehouseRowInput[]) {
-  const { tenantId, companyId } = requireDistributor(ctx.actor, true);
+  const { tenantId, companyId } = await requireNetwork(ctx, true);
   const plan = planWarehouseList(rows);
   if (!plan.ok) return { applied: false, rows: rows.length, saved: 0, errors: plan.errors };
   const saved = await upsertCompanyWarehouses(ctx.db, tenantId, companyId, plan.rows);
@@ -64,7 +73,7 @@ async function saveWarehouses(ctx: InventoryContext, rows: WarehouseRowInput[]) 
 
 /** Checks every row against the company's warehouses and the catalog; replaces the stock only if all pass. */
 async function replaceStock(ctx: InventoryContext, rows: StockUpdateRow[]) {
-  const { tenantId, companyId } = requireDistributor(ctx.actor, true);
+  const { tenantId, companyId } = await requireNetwork(ctx, true);
   const [warehouses, products] = await Promise.all([
     companyWarehouses(ctx.db, tenantId, companyId),
     ctx.catalog.productIdsByArticles(
@@ -81,12 +90,12 @@ async function replaceStock(ctx: InventoryContext, rows: StockUpdateRow[]) {
 const quantityOf = (text: string) => (text === "" ? Number.NaN : Number(text.replace(",", ".")));
 
 export const distributorQueries = {
-  distributorWarehouses: (_: unknown, __: unknown, ctx: InventoryContext) => {
-    const { tenantId, companyId } = requireDistributor(ctx.actor);
+  distributorWarehouses: async (_: unknown, __: unknown, ctx: InventoryContext) => {
+    const { tenantId, companyId } = await requireNetwork(ctx);
     return companyWarehouses(ctx.db, tenantId, companyId);
   },
   distributorStockExport: async (_: unknown, __: unknown, ctx: InventoryContext) => {
-    const { tenantId, companyId } = requireDistributor(ctx.actor);
+    const { tenantId, companyId } = await requireNetwork(ctx);
     const rows = await companyStock(ctx.db, tenantId, companyId);
     const products = await ctx.catalog.productsByIds(
       tenantId,
@@ -124,7 +133,7 @@ export const distributorMutations = {
   saveDistributorWarehouses: (_: unknown, args: { rows: WarehouseRowInput[] }, ctx: InventoryContext) =>
     saveWarehouses(ctx, args.rows),
   importDistributorWarehouses: async (_: unknown, args: { file: UploadedFile }, ctx: InventoryContext) => {
-    requireDistributor(ctx.actor, true);
+    await requireNetwork(ctx, true);
     const table = await tableOf(args.file, (cells) => /^код/i.test(cells[0] ?? ""));
     const rows = table.map(({ line, cells }) => ({
       line,
@@ -136,7 +145,7 @@ export const distributorMutations = {
     return saveWarehouses(ctx, rows);
   },
   uploadDistributorStock: async (_: unknown, args: { file: UploadedFile }, ctx: InventoryContext) => {
-    requireDistributor(ctx.actor, true);
+    await requireNetwork(ctx, true);
     // The header is the first row whose quantity column is not a number.
     const table = await tableOf(args.file, (cells) => !/^-?\d+([.,]\d+)?$/.test(cells[2] ?? ""));
     const rows = table.map(({ line, cells }) => ({
@@ -152,8 +161,8 @@ export const distributorMutations = {
     if (args.rows.length > MAX_API_ROWS) throw badInput(`Не больше ${MAX_API_ROWS} строк за вызов`, "rows");
     return replaceStock(ctx, args.rows);
   },
-  deleteDistributorStock: (_: unknown, __: unknown, ctx: InventoryContext) => {
-    const { tenantId, companyId } = requireDistributor(ctx.actor, true);
+  deleteDistributorStock: async (_: unknown, __: unknown, ctx: InventoryContext) => {
+    const { tenantId, companyId } = await requireNetwork(ctx, true);
     return deleteCompanyStock(ctx.db, tenantId, companyId);
   },
 };

@@ -1,8 +1,10 @@
+import { GraphQLScalarType, Kind } from "graphql";
 import type { InventoryContext, StockEntry } from "../context.ts";
 import type { WarehouseRow } from "../db/queries.ts";
 import { displayStock } from "../domain/stock-display.ts";
 import { distributorMutations, distributorQueries } from "./distributors.ts";
 import { leadTimeQueries } from "./lead-times.ts";
+import { readinessMutations, readinessQueries, readinessTypes } from "./readiness.ts";
 import { reservationMutations, reservationQueries, reservationTypes } from "./reservations.ts";
 import { restockMutations } from "./restock.ts";
 import { shipmentMutations, shipmentQueries, shipmentTypes } from "./shipments.ts";
@@ -11,6 +13,22 @@ import { stockMutations } from "./stock.ts";
 interface ProductRef {
   id: string;
 }
+
+const safeInteger = (v: unknown) => {
+  if (typeof v !== "number" || !Number.isSafeInteger(v)) throw new TypeError("MinorUnits must be a safe integer");
+  return v;
+};
+
+const MinorUnits = new GraphQLScalarType({
+  name: "MinorUnits",
+  description: "An amount in minor units (kopecks) as a JSON number (safe integer).",
+  serialize: safeInteger,
+  parseValue: safeInteger,
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.INT) throw new TypeError("MinorUnits must be an integer");
+    return safeInteger(Number(ast.value));
+  },
+});
 
 const available = (e: StockEntry) => Math.max(0, e.quantity - e.reserved);
 
@@ -21,6 +39,7 @@ export const resolvers = {
     ...leadTimeQueries,
     ...distributorQueries,
     ...shipmentQueries,
+    ...readinessQueries,
   },
   Mutation: {
     ...reservationMutations,
@@ -28,8 +47,11 @@ export const resolvers = {
     ...distributorMutations,
     ...restockMutations,
     ...shipmentMutations,
+    ...readinessMutations,
   },
+  MinorUnits,
   ...reservationTypes,
+  ...readinessTypes,
   ...shipmentTypes,
   Warehouse: {
     __resolveReference: (ref: { id: string }, ctx: InventoryContext) => ctx.loaders.warehouse.load(ref.id),

@@ -7,8 +7,16 @@ export interface CatalogProduct {
   id: string;
   article: string;
   name: string;
+  /** Unit of measure, e.g. шт, м, кг, компл. */
+  unit: string;
   packMultiple: number;
   minQuantity: number;
+  /** Gross weight of one unit in grams, when known. */
+  weightGrams: number | null;
+  /** Volume of one unit in cubic centimetres, when known. */
+  volumeCm3: number | null;
+  /** The tenant's list price for one unit in kopecks (VAT as `vatIncluded`). */
+  basePrice: number;
   /** The dealer's price for one unit in kopecks. */
   unitPrice: number;
   currency: string;
@@ -30,13 +38,21 @@ export interface CatalogClientOptions {
   timeoutMs?: number;
 }
 
-const productSchema = z.object({
+/** The product fields a line snapshot needs (GraphQL selection and its parser). */
+export const PRODUCT_FIELDS =
+  "id article name unit packMultiple minQuantity weightGrams volumeCm3 price { base { amount } yours { amount currency } vat { amount } vatIncluded vatRatePercent }";
+
+export const productSchema = z.object({
   id: z.string(),
   article: z.string(),
   name: z.string(),
+  unit: z.string(),
   packMultiple: z.number().int(),
   minQuantity: z.number().int(),
+  weightGrams: z.number().int().nullable(),
+  volumeCm3: z.number().int().nullable(),
   price: z.object({
+    base: z.object({ amount: z.number().int() }),
     yours: z.object({ amount: z.number().int(), currency: z.string() }),
     vat: z.object({ amount: z.number().int() }),
     vatIncluded: z.boolean(),
@@ -44,31 +60,55 @@ const productSchema = z.object({
   }),
 });
 
-const responseSchema = z.object({
-  data: z.record(z.string(), z.unknown()).nullish(),
-  errors: z.array(z.object({ message: z.string() })).optional(),
-});
-
-const FIELDS =
-  "id article name packMultiple minQuantity price { yours { amount currency } vat { amount } vatIncluded vatRatePercent }";
-
-const keyOf = (k: ProductKey) => (k.by === "id" ? `id:${k.id}` : `article:${k.article}`);
-
-function toProduct(value: unknown): CatalogProduct | null {
-  if (value === null || value === undefined) return null;
-  const p = productSchema.parse(value);
+/** A parsed catalog answer as orders keeps it. */
+export function catalogProduct(p: z.infer<typeof productSchema>): CatalogProduct {
   return {
     id: p.id,
     article: p.article,
     name: p.name,
+    unit: p.unit,
     packMultiple: p.packMultiple,
     minQuantity: p.minQuantity,
+    weightGrams: p.weightGrams,
+    volumeCm3: p.volumeCm3,
+    basePrice: p.price.base.amount,
     unitPrice: p.price.yours.amount,
     currency: p.price.yours.currency,
     vat: p.price.vat.amount,
     vatRateBp: Math.round(p.price.vatRatePercent * 100),
     vatIncluded: p.price.vatIncluded,
   };
+}
+
+/** What a line keeps of its product when it is added or repriced (every path that writes lines). */
+export function lineSnapshot(p: CatalogProduct) {
+  return {
+    productId: p.id,
+    article: p.article,
+    name: p.name,
+    unit: p.unit,
+    unitPrice: p.unitPrice,
+    basePrice: p.basePrice,
+    vat: p.vat,
+    vatRateBp: p.vatRateBp,
+    vatIncluded: p.vatIncluded,
+    packMultiple: p.packMultiple,
+    minQuantity: p.minQuantity,
+    weightGrams: p.weightGrams,
+    volumeCm3: p.volumeCm3,
+  };
+}
+
+const responseSchema = z.object({
+  data: z.record(z.string(), z.unknown()).nullish(),
+  errors: z.array(z.object({ message: z.string() })).optional(),
+});
+
+const keyOf = (k: ProductKey) => (k.by === "id" ? `id:${k.id}` : `article:${k.article}`);
+
+function toProduct(value: unknown): CatalogProduct | null {
+  if (value === null || value === undefined) return null;
+  return catalogProduct(productSchema.parse(value));
 }
 
 /** One GraphQL document for a batch: `_entities` for ids, one aliased `productByArticle` per article. */
@@ -81,12 +121,12 @@ export function buildProductsQuery(keys: readonly ProductKey[]) {
   if (ids.length > 0) {
     params.push("$reps: [_Any!]!");
     vars.reps = ids.map((id) => ({ __typename: "Product", id }));
-    fields.push(`_entities(representations: $reps) { ... on Product { ${FIELDS} } }`);
+    fields.push(`_entities(representations: $reps) { ... on Product { ${PRODUCT_FIELDS} } }`);
   }
   articles.forEach((article, i) => {
     params.push(`$a${i}: String!`);
     vars[`a${i}`] = article;
-    fields.push(`a${i}: productByArticle(article: $a${i}) { ${FIELDS} }`);
+    fields.push(`a${i}: productByArticle(article: $a${i}) { ${PRODUCT_FIELDS} }`);
   });
   return {
     query: `query OrdersProducts(${params.join(", ")}) { ${fields.join(" ")} }`,

@@ -1,4 +1,10 @@
-import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, signServiceToken } from "@dpp/auth";
+import {
+  INTERNAL_TOKEN_HEADER,
+  REQUEST_ID_HEADER,
+  signInternalToken,
+  signServiceToken,
+  type UserActor,
+} from "@dpp/auth";
 import { z } from "zod";
 import type { CreditFacts } from "../domain/workflow.ts";
 
@@ -6,6 +12,27 @@ const responseSchema = z.object({
   data: z.record(z.string(), z.unknown()).nullish(),
   errors: z.array(z.object({ message: z.string() })).optional(),
 });
+
+/** POSTs one GraphQL request to a subgraph with an internal token; transport and GraphQL errors throw. */
+async function post(
+  baseUrl: string,
+  token: string,
+  requestId: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const res = await fetch(`${baseUrl.replace(/\/+$/, "")}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: token, [REQUEST_ID_HEADER]: requestId },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const body = responseSchema.parse(await res.json());
+  if (!res.ok || body.errors?.length || !body.data) {
+    throw new Error(`${baseUrl}: ${res.status} ${body.errors?.map((e) => e.message).join("; ") ?? "no data"}`);
+  }
+  return body.data;
+}
 
 /**
  * Calls another subgraph directly as the orders service, scoped to one tenant (contracts §1).
@@ -19,18 +46,7 @@ async function callAsService(
   query: string,
   variables: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
-  const token = await signServiceToken("orders", tenantId, secret, requestId);
-  const res = await fetch(`${baseUrl.replace(/\/+$/, "")}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: token, [REQUEST_ID_HEADER]: requestId },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const body = responseSchema.parse(await res.json());
-  if (!res.ok || body.errors?.length || !body.data) {
-    throw new Error(`${baseUrl}: ${res.status} ${body.errors?.map((e) => e.message).join("; ") ?? "no data"}`);
-  }
-  return body.data;
+  return post(baseUrl, await signServiceToken("orders", tenantId, secret, requestId), requestId, query, variables);
 }
 
 const creditSchema = z.object({
@@ -71,6 +87,10 @@ export type ReserveOutcome =
 /** Finance and inventory as the workflow's guards and effects ask them. */
 export interface OrderServices {
   credit(tenantId: string, companyId: string, amount: number, requestId: string): Promise<CreditFacts>;
+  /** Whether finance sees the invoice issued for the order paid in full (false without one). */
+  orderPaid(tenantId: string, orderId: string, requestId: string): Promise<boolean>;
+  /** The submitting dealer's personal manager (identity, asked as the user); null: the managers' pool. */
+  personalManager(actor: UserActor, requestId: string): Promise<string | null>;
   reserve(
     tenantId: string,
     input: { orderId: string; holdUntil: Date | null; lines: ReserveLine[] },
@@ -82,6 +102,11 @@ export interface OrderServices {
 export function createOrderServices(opts: {
   financeUrl: string | (() => string);
   inventoryUrl: string;
+  /**
+   * Identity (the personal manager at submission). Absent only where orders runs alone (its own
+   * tests; the service's config requires IDENTITY_URL): then every order goes to the pool.
+   */
+  identityUrl?: string;
   secret: string;
 }): OrderServices {
   const financeUrl = () => (typeof opts.financeUrl === "function" ? opts.financeUrl() : opts.financeUrl);
@@ -103,6 +128,26 @@ export function createOrderServices(opts: {
         overdueDebt: s.overdueDebt.amount,
         available: s.available?.amount ?? null,
       };
+    },
+    async orderPaid(tenantId, orderId, requestId) {
+      const data = await callAsService(
+        financeUrl(),
+        opts.secret,
+        tenantId,
+        requestId,
+        "query($o: ID!) { orderPaid(orderId: $o) }",
+        { o: orderId },
+      );
+      return z.object({ orderPaid: z.boolean() }).parse(data).orderPaid;
+    },
+    async personalManager(actor, requestId) {
+      if (!opts.identityUrl) return null;
+      const token = await signInternalToken({ actor, requestId }, opts.secret);
+      const data = await post(opts.identityUrl, token, requestId, "{ viewer { personalManager { id } } }", {});
+      const viewer = z.object({
+        viewer: z.object({ personalManager: z.object({ id: z.string() }).nullable() }).nullable(),
+      });
+      return viewer.parse(data).viewer?.personalManager?.id ?? null;
     },
     async reserve(tenantId, input, requestId) {
       const data = await callAsService(

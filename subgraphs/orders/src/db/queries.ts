@@ -19,16 +19,22 @@ export type OrderCommentRow = typeof orderComments.$inferSelect;
 export type TenantSettingsRow = typeof tenantSettings.$inferSelect;
 export type OrdersTx = Parameters<Parameters<OrdersDb["transaction"]>[0]>[0];
 
-/** Whose orders a caller sees: one company's, or (staff, services) the whole tenant's. */
+/**
+ * Whose orders a caller sees: one company's, or (staff, services) the whole tenant's; with
+ * `userId`, only the orders that user created (the right «только свои заказы»).
+ */
 export interface OrderScope {
   tenantId: string;
   companyId: string | null;
+  userId?: string | null;
 }
 
 const inScope = (scope: OrderScope) =>
-  scope.companyId === null
-    ? eq(orders.tenantId, scope.tenantId)
-    : and(eq(orders.tenantId, scope.tenantId), eq(orders.companyId, scope.companyId));
+  and(
+    eq(orders.tenantId, scope.tenantId),
+    scope.companyId === null ? undefined : eq(orders.companyId, scope.companyId),
+    scope.userId ? eq(orders.userId, scope.userId) : undefined,
+  );
 
 export function ordersByIds(db: OrdersDb, scope: OrderScope, ids: readonly string[]) {
   return withTenant(db, scope.tenantId, (tx) =>
@@ -84,6 +90,7 @@ export async function settingsOf(db: OrdersDb, tenantId: string): Promise<Tenant
         reserveHoldHours: null,
         multipleDrafts: true,
         orderUpToStock: false,
+        checkout: null,
       }
     );
   });
@@ -163,6 +170,8 @@ export async function markSubmitted(
     customerNumber: string | null;
     submissionKey: string | null;
     submissionFingerprint: string | null;
+    counterpartyId: string | null;
+    checkout: OrderRow["checkout"];
   },
 ): Promise<OrderRow> {
   const [row] = await tx

@@ -1,4 +1,4 @@
-import type { Workflow } from "@dpp/tenant";
+import type { Checkout, Workflow } from "@dpp/tenant";
 import {
   bigint,
   boolean,
@@ -12,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { OrderCheckout } from "../domain/checkout.ts";
 
 export const ordersSchema = pgSchema("orders");
 
@@ -23,6 +24,10 @@ export const workflows = ordersSchema.table(
     version: integer().notNull(),
     definition: jsonb().$type<Workflow>().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The tenant admin who saved this version; null for versions loaded from the tenant definition. */
+    authorUserId: text(),
+    /** Why the version was made, as its author wrote it. */
+    comment: text(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.version] })],
 );
@@ -41,6 +46,8 @@ export const tenantSettings = ordersSchema.table("tenant_settings", {
   reserveHoldHours: integer(),
   /** Import: a short product gets only the available quantity, and the report says so (features.orderUpToStock). */
   orderUpToStock: boolean().notNull().default(false),
+  /** The tenant's checkout form (definition.checkout); null: the platform's default form. */
+  checkout: jsonb().$type<Checkout>(),
 });
 
 /** A draft (is_draft) or a submitted order of one dealer company. */
@@ -82,6 +89,10 @@ export const orders = ordersSchema.table(
     submissionKey: text(),
     /** Digest of what that submission asked for: a repeat with another body is refused. */
     submissionFingerprint: text(),
+    /** The buyer counterparty (identity): the one chosen at checkout, else the session's active one. */
+    counterpartyId: text(),
+    /** The checkout fields as submitted, with the names and labels the dealer saw (domain/checkout.ts). */
+    checkout: jsonb().$type<OrderCheckout>(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
@@ -111,6 +122,14 @@ export const orderLines = ordersSchema.table(
     vatIncluded: boolean().notNull(),
     packMultiple: integer().notNull().default(1),
     minQuantity: integer().notNull().default(1),
+    /** The catalog's unit of measure, e.g. шт, м, кг, компл. */
+    unit: text().notNull().default("шт"),
+    /** The tenant's list price of one unit in kopecks (as unit_price, VAT-wise); null on lines older than it. */
+    basePrice: bigint({ mode: "number" }),
+    /** Gross weight of one unit in grams, when the catalog knows it. */
+    weightGrams: integer(),
+    /** Volume of one unit in cubic centimetres, when the catalog knows it. */
+    volumeCm3: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -172,4 +191,30 @@ export const outbox = ordersSchema.table(
     processedAt: timestamp({ withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+/** The version of the tenant's definition (identity, decision 0018) these settings were last brought up to. */
+export const tenantConfig = ordersSchema.table("tenant_config", {
+  tenantId: text().primaryKey(),
+  version: integer().notNull(),
+  appliedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A company's delivery addresses: saved when an order is submitted with a new one, offered next time. */
+export const deliveryAddresses = ordersSchema.table(
+  "delivery_addresses",
+  {
+    tenantId: text().notNull(),
+    id: text().notNull(),
+    companyId: text().notNull(),
+    /** As the dealer typed it, whitespace collapsed. */
+    address: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The last submission that used it: the newest is offered first. */
+    lastUsedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex("delivery_addresses_company_address_uq").on(t.tenantId, t.companyId, t.address),
+  ],
 );

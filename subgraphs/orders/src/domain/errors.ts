@@ -28,8 +28,10 @@ export type OrderErrorCode =
   | "GUARD_OVERDUE_DEBT"
   | "GUARD_CREDIT_LIMIT"
   | "GUARD_STOCK_NOT_RESERVED"
+  | "GUARD_NOT_PAID"
   | "INSUFFICIENT_STOCK"
-  | "RESERVATION_FAILED";
+  | "RESERVATION_FAILED"
+  | "CHECKOUT_INVALID";
 
 export interface OrderFailure {
   kind: "order_error";

@@ -39,7 +39,7 @@ describe("orderSubmittedEvent", () => {
         order: { id: "ord_1", userId: "usr_1", companyId: "cmp_1", currency: "RUB" },
         number: "000001",
         status: { code: "new", label: "Новый" },
-        totals: { positions: 2, pieces: 17, amount: 4245640, vat: 707607 },
+        totals: { positions: 2, amount: 4245640 },
       }),
     ).toEqual({
       orderId: "ord_1",
@@ -55,11 +55,12 @@ describe("orderSubmittedEvent", () => {
 });
 
 describe("idempotent submission", () => {
-  const fp = submissionFingerprint({ orderId: "ord_1", comment: "к пятнице" });
+  const fp = submissionFingerprint({ orderId: "ord_1", checkout: { comment: "к пятнице", deliveryAddress: "Курск" } });
   it.each([
-    [{ orderId: "ord_1", comment: "к пятнице" }, "replay"],
-    [{ orderId: "ord_1", comment: null }, "IDEMPOTENCY_KEY_REUSED"],
-    [{ orderId: "ord_2", comment: "к пятнице" }, "IDEMPOTENCY_KEY_REUSED"],
+    [{ orderId: "ord_1", checkout: { comment: "к пятнице", deliveryAddress: "Курск" } }, "replay"],
+    [{ orderId: "ord_1", checkout: { comment: null, deliveryAddress: "Курск" } }, "IDEMPOTENCY_KEY_REUSED"],
+    [{ orderId: "ord_1", checkout: { comment: "к пятнице", deliveryAddress: "Орел" } }, "IDEMPOTENCY_KEY_REUSED"],
+    [{ orderId: "ord_2", checkout: { comment: "к пятнице", deliveryAddress: "Курск" } }, "IDEMPOTENCY_KEY_REUSED"],
   ])("a repeat of %o: %s", (body, want) => {
     const r = checkIdempotentReplay({ submissionFingerprint: fp }, submissionFingerprint(body));
     expect(r === "replay" ? r : r.code).toBe(want);

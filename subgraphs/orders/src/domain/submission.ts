@@ -32,7 +32,7 @@ export function orderSubmittedEvent(input: {
   order: { id: string; userId: string; companyId: string; currency: string };
   number: string;
   status: { code: string; label: string };
-  totals: Totals;
+  totals: Pick<Totals, "positions" | "amount">;
 }): OrderSubmittedPayload {
   return {
     orderId: input.order.id,
@@ -46,14 +46,14 @@ export function orderSubmittedEvent(input: {
   };
 }
 
-/** What a submission asked for, as a stable digest: the same idempotency key must come with the same body. */
-export function submissionFingerprint(body: {
-  orderId: string;
-  comment: string | null;
-  customerNumber?: string | null;
-}): string {
+/**
+ * What a submission asked for, as a stable digest: the same idempotency key must come with the same
+ * body. `checkout` is every checkout field as sent, normalized (domain/checkout.ts), comment and
+ * customer number included.
+ */
+export function submissionFingerprint(body: { orderId: string; checkout: object }): string {
   return createHash("sha256")
-    .update(JSON.stringify([body.orderId, body.comment, body.customerNumber ?? null]))
+    .update(JSON.stringify([body.orderId, body.checkout]))
     .digest("hex");
 }
 

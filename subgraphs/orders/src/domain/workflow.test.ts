@@ -9,6 +9,7 @@ import {
   type GuardFacts,
   initialStatus,
   needsCredit,
+  needsPayment,
   statusChangedEvent,
   statusOf,
   transitionOnEvent,
@@ -101,6 +102,7 @@ const facts = (over: Partial<GuardFacts> = {}): GuardFacts => ({
   amount: 404_640,
   credit: { paymentTerms: "DEFERRAL", deferralDays: 30, overdueDebt: 0, available: null },
   reservation: { until: new Date("2026-11-26T12:00:00Z") },
+  paid: true,
   now: new Date("2026-11-23T12:00:00Z"),
   ...over,
 });
@@ -135,6 +137,15 @@ describe("guards", () => {
       "GUARD_STOCK_NOT_RESERVED",
     ],
     ["reserve without expiry", ["stock_reserved"], { reservation: { until: null } }, null],
+    ["invoice paid in full", ["fully_paid"], { paid: true }, null],
+    ["invoice not paid (or partly, or none issued)", ["fully_paid"], { paid: false }, "GUARD_NOT_PAID"],
+    [
+      "paid, but the dealer lacks the right",
+      ["fully_paid", "has_right:orders.send"],
+      { permissions: [] },
+      "GUARD_NO_RIGHT",
+    ],
+    ["a manager is refused too", ["fully_paid"], { actor: "manager", paid: false }, "GUARD_NOT_PAID"],
     [
       "first failing wins",
       ["no_overdue_debt", "has_right:orders.send"],
@@ -160,6 +171,9 @@ describe("guards", () => {
     expect(needsCredit(["has_right:orders.send", "stock_reserved"])).toBe(false);
     expect(needsCredit(["has_right:orders.send", "contract_has_deferral"])).toBe(true);
     expect(() => failedGuard(["no_overdue_debt"], facts({ credit: null }))).toThrow(/finance facts/);
+    expect(needsPayment(["has_right:orders.send", "contract_has_deferral"])).toBe(false);
+    expect(needsPayment(["fully_paid"])).toBe(true);
+    expect(() => failedGuard(["fully_paid"], facts({ paid: null }))).toThrow(/finance was not asked/);
   });
 });
 
@@ -192,5 +206,21 @@ describe("order.status_changed", () => {
       notify: ["notify_manager"],
       at: "2026-11-23T12:00:00.000Z",
     });
+  });
+
+  it("carries SMS effects beside e-mail ones, and no stock effects (autoparts: e-mail and SMS per status)", () => {
+    const autoparts = workflowOf("autoparts");
+    const transition = autoparts.transitions.find((t) => t.effects.includes("reserve_stock"));
+    if (!transition) throw new Error("no reserving transition");
+    const event = statusChangedEvent({
+      order: { id: "ord_2", number: "000043", companyId: "cmp_1", userId: "usr_1", managerUserId: null },
+      workflow: autoparts,
+      transition,
+      by: "system",
+      actorUserId: null,
+      reason: null,
+      at: new Date("2026-11-23T12:00:00Z"),
+    });
+    expect(event.notify).toEqual(["notify_dealer", "sms_dealer"]);
   });
 });

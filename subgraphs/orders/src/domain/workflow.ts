@@ -1,4 +1,6 @@
 import {
+  NOTIFY_EFFECTS,
+  type NotifyEffect,
   RIGHT_GUARD_PREFIX,
   type Workflow,
   type WorkflowActor,
@@ -110,8 +112,13 @@ export interface GuardFacts {
   credit: CreditFacts | null;
   /** The order's stock reservation: null when none; `until` null when it does not expire. */
   reservation: { until: Date | null } | null;
+  /** Whether finance sees the order's invoice paid in full; null when no guard asked. */
+  paid: boolean | null;
   now: Date;
 }
+
+/** Whether any of the guards needs finance's view of the order's invoice. */
+export const needsPayment = (guards: readonly WorkflowGuard[]) => guards.includes("fully_paid");
 
 /** Whether any of the guards needs finance's view of the company. */
 export const needsCredit = (guards: readonly WorkflowGuard[]) =>
@@ -137,6 +144,12 @@ export function failedGuard(guards: readonly WorkflowGuard[], facts: GuardFacts)
       const r = facts.reservation;
       if (!r || (r.until !== null && r.until <= facts.now))
         return orderError("GUARD_STOCK_NOT_RESERVED", "Товар заказа не зарезервирован или резерв истек.");
+      continue;
+    }
+    if (guard === "fully_paid") {
+      if (facts.paid === null) throw new Error("guard fully_paid: finance was not asked");
+      if (!facts.paid)
+        return orderError("GUARD_NOT_PAID", "Счет по заказу еще не оплачен полностью: дождитесь оплаты.");
       continue;
     }
     const credit = facts.credit;
@@ -185,7 +198,7 @@ export function statusChangedEvent(input: {
     by: input.by,
     actorUserId: input.actorUserId,
     reason: input.reason,
-    notify: transition.effects.filter((e) => e === "notify_dealer" || e === "notify_manager"),
+    notify: transition.effects.filter((e): e is NotifyEffect => (NOTIFY_EFFECTS as readonly string[]).includes(e)),
     at: input.at.toISOString(),
   };
 }

@@ -6,6 +6,7 @@ import {
   type UserActor,
 } from "@dpp/auth";
 import { z } from "zod";
+import { catalogProduct, PRODUCT_FIELDS, productSchema } from "../clients/catalog.ts";
 import type { ImportProduct } from "./report.ts";
 
 /** catalog's `productsByArticles` takes at most this many articles per call. */
@@ -36,44 +37,19 @@ async function post(url: string, token: string, requestId: string, query: string
   return body.data;
 }
 
-const productSchema = z.object({
-  id: z.string(),
-  article: z.string(),
-  name: z.string(),
-  packMultiple: z.number().int(),
-  minQuantity: z.number().int(),
+const importProductSchema = productSchema.extend({
   discontinued: z.boolean(),
   successors: z.array(z.object({ article: z.string(), name: z.string() })),
-  price: z.object({
-    yours: z.object({ amount: z.number().int(), currency: z.string() }),
-    vat: z.object({ amount: z.number().int() }),
-    vatIncluded: z.boolean(),
-    vatRatePercent: z.number(),
-  }),
 });
 
 function toProduct(raw: unknown): ImportProduct | null {
   if (raw === null || raw === undefined) return null;
-  const p = productSchema.parse(raw);
-  return {
-    id: p.id,
-    article: p.article,
-    name: p.name,
-    packMultiple: p.packMultiple,
-    minQuantity: p.minQuantity,
-    discontinued: p.discontinued,
-    successors: p.successors,
-    unitPrice: p.price.yours.amount,
-    currency: p.price.yours.currency,
-    vat: p.price.vat.amount,
-    vatRateBp: Math.round(p.price.vatRatePercent * 100),
-    vatIncluded: p.price.vatIncluded,
-  };
+  const p = importProductSchema.parse(raw);
+  return { ...catalogProduct(p), discontinued: p.discontinued, successors: p.successors };
 }
 
 const PRODUCTS = `query OrdersImportProducts($articles: [String!]!) { productsByArticles(articles: $articles) {
-  id article name packMultiple minQuantity discontinued successors { article name }
-  price { yours { amount currency } vat { amount } vatIncluded vatRatePercent } } }`;
+  ${PRODUCT_FIELDS} discontinued successors { article name } } }`;
 
 const STOCK = `query OrdersImportStock($reps: [_Any!]!) { _entities(representations: $reps) {
   ... on Product { availableQuantity } } }`;

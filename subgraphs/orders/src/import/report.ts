@@ -1,19 +1,10 @@
+import type { CatalogProduct } from "../clients/catalog.ts";
 import type { ImportRow } from "./grid.ts";
 
-/** A product as the import needs it, priced for the dealer by catalog. */
-export interface ImportProduct {
-  id: string;
-  article: string;
-  name: string;
-  packMultiple: number;
-  minQuantity: number;
+/** A catalog product as the import sees it: with its discontinuation and successors. */
+export interface ImportProduct extends CatalogProduct {
   discontinued: boolean;
   successors: { article: string; name: string }[];
-  unitPrice: number;
-  currency: string;
-  vat: number;
-  vatRateBp: number;
-  vatIncluded: boolean;
 }
 
 export interface ImportPolicy {

@@ -105,7 +105,7 @@ export async function commitImport(
   if (!order.isDraft) return notADraft();
   const resolved = await resolveSource(ctx, source, order.currency);
   if ("kind" in resolved) return resolved;
-  const scope = { tenantId: d.tenantId, companyId: d.companyId };
+  const scope = d.scope;
   const result = await withTenant(ctx.db, d.tenantId, async (tx) => {
     const locked = await lockOrder(tx, scope, orderId);
     if (!locked) return notFound();

@@ -1,4 +1,6 @@
+import type { CheckoutContext } from "../checkout/service.ts";
 import type { OrdersContext } from "../context.ts";
+import type { CheckoutInput } from "../domain/checkout.ts";
 import { copyOrderToDraft, createDraft, deleteDraft, renameDraft, switchActiveDraft } from "../services/drafts.ts";
 import { addLine, removeLine, setLineQuantity, submit } from "../services/orders.ts";
 
@@ -24,13 +26,18 @@ export const Mutation = {
   removeOrderLine: (_: unknown, args: { orderId: string; lineId: string }, ctx: OrdersContext) => removeLine(ctx, args),
   submitOrder: (
     _: unknown,
-    args: { orderId: string; comment?: string | null; customerNumber?: string | null; idempotencyKey?: string | null },
-    ctx: OrdersContext,
+    args: {
+      orderId: string;
+      comment?: string | null;
+      customerNumber?: string | null;
+      idempotencyKey?: string | null;
+      checkout?: CheckoutInput | null;
+    },
+    ctx: CheckoutContext,
   ) =>
     submit(ctx, {
       orderId: args.orderId,
-      comment: args.comment ?? null,
-      customerNumber: args.customerNumber ?? null,
       idempotencyKey: args.idempotencyKey ?? null,
+      checkout: { ...args.checkout, comment: args.comment, customerNumber: args.customerNumber },
     }),
 };

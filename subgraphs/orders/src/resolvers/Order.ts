@@ -23,6 +23,13 @@ export const Order = {
     return {
       positions: t.positions,
       pieces: t.pieces,
+      packages: t.packages,
+      massKg: t.massGrams / 1000,
+      positionsWithoutMass: t.massUnknown,
+      volumeM3: t.volumeCm3 / 1_000_000,
+      positionsWithoutVolume: t.volumeUnknown,
+      baseCost: money(t.baseCost, o.currency),
+      discount: money(t.discount, o.currency),
       amount: money(t.amount, o.currency),
       vat: money(t.vat, o.currency),
     };

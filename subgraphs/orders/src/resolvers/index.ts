@@ -1,6 +1,11 @@
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
+import { checkoutResolvers } from "../checkout/resolvers.ts";
+import { dealerCardResolvers } from "../dealer-card/resolvers.ts";
 import { isOrderFailure } from "../domain/errors.ts";
 import { importResolvers } from "../import/resolvers.ts";
+import { tenantConfigResolvers } from "../tenant-config/apply.ts";
+import { turnoverResolvers } from "../turnover/resolvers.ts";
+import { workflowAdminResolvers } from "../workflow-admin/resolvers.ts";
 import { listResolvers } from "./Lists.ts";
 import { managerResolvers } from "./Manager.ts";
 import { Mutation } from "./Mutation.ts";
@@ -24,7 +29,18 @@ const core: ResolverMap = {
 };
 
 /** Resolver modules of the subgraph, one per feature; a type's fields may come from several. */
-const MODULES: ResolverMap[] = [core, workflowResolvers, managerResolvers, listResolvers, importResolvers];
+const MODULES: ResolverMap[] = [
+  core,
+  workflowResolvers,
+  managerResolvers,
+  listResolvers,
+  importResolvers,
+  tenantConfigResolvers,
+  workflowAdminResolvers,
+  checkoutResolvers,
+  turnoverResolvers,
+  dealerCardResolvers,
+];
 
 function merge(modules: ResolverMap[]): ResolverMap {
   const out: Record<string, unknown> = {};

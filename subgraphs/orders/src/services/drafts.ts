@@ -1,4 +1,5 @@
 import { newId, withTenant } from "@dpp/db";
+import { lineSnapshot } from "../clients/catalog.ts";
 import type { OrdersContext } from "../context.ts";
 import {
   activeDraftOf,
@@ -32,7 +33,7 @@ export async function createDraft(ctx: OrdersContext, input: { name: string | nu
   const settings = await ctx.settings();
   return withTenant(ctx.db, d.tenantId, async (tx) => {
     const draft =
-      (!settings.multipleDrafts && (await newestDraft(tx, { tenantId: d.tenantId, companyId: d.companyId }))) ||
+      (!settings.multipleDrafts && (await newestDraft(tx, d.scope))) ||
       (await insertOrder(tx, {
         tenantId: d.tenantId,
         id: newId("ord"),
@@ -52,7 +53,10 @@ export async function createDraft(ctx: OrdersContext, input: { name: string | nu
 export async function activeDraft(ctx: OrdersContext): Promise<OrderRow | null> {
   const d = ctx.dealer();
   return withTenant(ctx.db, d.tenantId, async (tx) => {
-    return (await activeDraftOf(tx, d)) ?? newestDraft(tx, { tenantId: d.tenantId, companyId: d.companyId });
+    const active = await activeDraftOf(tx, d);
+    // A user limited to own orders never gets a colleague's draft, even one made active before.
+    if (active && (!d.scope.userId || active.userId === d.userId)) return active;
+    return newestDraft(tx, d.scope);
   });
 }
 
@@ -64,7 +68,7 @@ async function withDraft<T>(
 ): Promise<T | OrderFailure> {
   const d = ctx.dealer();
   const result = await withTenant(ctx.db, d.tenantId, async (tx) => {
-    const draft = await lockOrder(tx, { tenantId: d.tenantId, companyId: d.companyId }, orderId);
+    const draft = await lockOrder(tx, d.scope, orderId);
     if (!draft) return notFound();
     if (!draft.isDraft) return notADraft();
     return change(tx, draft);
@@ -98,7 +102,7 @@ export async function copyOrderToDraft(
   input: { orderId: string; name: string | null },
 ): Promise<{ draft: OrderRow; leftOut: string[] } | OrderFailure> {
   const d = ctx.dealer();
-  const scope = { tenantId: d.tenantId, companyId: d.companyId };
+  const scope = d.scope;
   const [source] = await ordersByIds(ctx.db, scope, [input.orderId]);
   if (!source) return notFound();
   const settings = await ctx.settings();
@@ -132,19 +136,7 @@ export async function copyOrderToDraft(
         leftOut.push(line.article);
         continue;
       }
-      const quantity = q.quantity;
-      const snapshot = {
-        productId: p.id,
-        article: p.article,
-        name: p.name,
-        quantity,
-        unitPrice: p.unitPrice,
-        vat: p.vat,
-        vatRateBp: p.vatRateBp,
-        vatIncluded: p.vatIncluded,
-        packMultiple: p.packMultiple,
-        minQuantity: p.minQuantity,
-      };
+      const snapshot = { ...lineSnapshot(p), quantity: q.quantity };
       if (current) await updateLine(tx, d.tenantId, current.id, snapshot);
       else await insertLine(tx, { tenantId: d.tenantId, id: newId("oln"), orderId: target.id, ...snapshot });
     }

@@ -33,27 +33,20 @@ export async function orderList(
   if (selection && "code" in selection) return selection;
   const range = dateRange(f.from ?? null, f.to ?? null);
   if ("code" in range) return range;
-  const orders = await filteredOrders(
-    ctx.db,
-    { tenantId: d.tenantId, companyId: d.companyId },
-    {
-      selection,
-      statusCodes: f.statusCodes?.length ? f.statusCodes : null,
-      search: f.search?.trim() || null,
-      ...range,
-      first: Math.min(Math.max(f.first ?? 50, 1), 500),
-    },
-  );
+  const orders = await filteredOrders(ctx.db, d.scope, {
+    selection,
+    statusCodes: f.statusCodes?.length ? f.statusCodes : null,
+    search: f.search?.trim() || null,
+    ...range,
+    first: Math.min(Math.max(f.first ?? 50, 1), 500),
+  });
   return { orders };
 }
 
 /** Every tab of the tenant's list with the dealer's count in it. */
 export async function tabsWithCounts(ctx: OrdersContext) {
   const d = ctx.dealer();
-  const [workflow, groups] = await Promise.all([
-    currentWorkflow(ctx),
-    orderGroups(ctx.db, { tenantId: d.tenantId, companyId: d.companyId }),
-  ]);
+  const [workflow, groups] = await Promise.all([currentWorkflow(ctx), orderGroups(ctx.db, d.scope)]);
   const counts = tabCounts(workflow, groups);
   return workflow.tabs.map((t, i) => ({
     tab: { ...t, statusCodes: workflow.statuses.filter((s) => s.tab === t.code).map((s) => s.code) },
@@ -65,7 +58,7 @@ export async function tabsWithCounts(ctx: OrdersContext) {
 export async function trackOrder(ctx: OrdersContext, input: { orderId: string; tracked: boolean }) {
   const d = ctx.dealer();
   const result = await withTenant(ctx.db, d.tenantId, async (tx): Promise<OrderRow | OrderFailure> => {
-    const order = await lockOrder(tx, { tenantId: d.tenantId, companyId: d.companyId }, input.orderId);
+    const order = await lockOrder(tx, d.scope, input.orderId);
     if (!order) return notFound();
     if (order.isDraft) return orderError("NOT_SUBMITTED", "Отслеживать можно отправленный заказ.");
     return updateOrder(tx, d.tenantId, order.id, { tracked: input.tracked });

@@ -1,6 +1,8 @@
 import { newId, withTenant } from "@dpp/db";
 import { forbidden } from "@dpp/server";
-import type { ProductKey } from "../clients/catalog.ts";
+import { rememberAddress } from "../checkout/db.ts";
+import { type CheckoutContext, checkSubmission } from "../checkout/service.ts";
+import { lineSnapshot, type ProductKey } from "../clients/catalog.ts";
 import type { OrdersContext } from "../context.ts";
 import {
   deleteLine,
@@ -16,9 +18,11 @@ import {
   type OrderRow,
   type OrdersTx,
   orderBySubmissionKey,
+  setManager,
   updateLine,
   workflowOf,
 } from "../db/queries.ts";
+import type { CheckoutInput } from "../domain/checkout.ts";
 import { lockedOrder, notFound, type OrderFailure, orderError } from "../domain/errors.ts";
 import { normalizeQuantity } from "../domain/quantity.ts";
 import {
@@ -27,7 +31,6 @@ import {
   checkSubmittable,
   formatOrderNumber,
   orderSubmittedEvent,
-  submissionFingerprint,
 } from "../domain/submission.ts";
 import { orderTotals } from "../domain/totals.ts";
 import { canEditLines, initialStatus, statusOf } from "../domain/workflow.ts";
@@ -42,7 +45,7 @@ export type OrderOutcome = OrderRow | OrderFailure;
 export function listForDealer(ctx: OrdersContext, args: { drafts: boolean; first: number }) {
   const d = ctx.dealer();
   const first = Math.min(Math.max(args.first, 1), 200);
-  return listOrders(ctx.db, { tenantId: d.tenantId, companyId: d.companyId }, { drafts: args.drafts, first });
+  return listOrders(ctx.db, d.scope, { drafts: args.drafts, first });
 }
 
 export function orderForDealer(ctx: OrdersContext, id: string) {
@@ -119,18 +122,7 @@ export async function addLine(
       article: product.article,
     });
     if ("kind" in q) return q;
-    const snapshot = {
-      productId: product.id,
-      article: product.article,
-      name: product.name,
-      quantity: q.quantity,
-      unitPrice: product.unitPrice,
-      vat: product.vat,
-      vatRateBp: product.vatRateBp,
-      vatIncluded: product.vatIncluded,
-      packMultiple: product.packMultiple,
-      minQuantity: product.minQuantity,
-    };
+    const snapshot = { ...lineSnapshot(product), quantity: q.quantity };
     if (line) await updateLine(tx, order.tenantId, line.id, snapshot);
     else await insertLine(tx, { tenantId: order.tenantId, id: newId("oln"), orderId: order.id, ...snapshot });
     return undefined;
@@ -165,18 +157,21 @@ export function removeLine(ctx: OrdersContext, input: { orderId: string; lineId:
  * submission time and the `order.submitted` outbox event (whose trigger enqueues the job).
  */
 export async function submit(
-  ctx: OrdersContext,
-  input: { orderId: string; comment: string | null; customerNumber: string | null; idempotencyKey: string | null },
+  ctx: CheckoutContext,
+  input: { orderId: string; idempotencyKey: string | null; checkout: CheckoutInput },
 ) {
   const d = ctx.dealer();
   if (!d.actor.permissions.includes(SEND_ORDERS)) throw forbidden("Нет права отправлять заказы");
   const keyRefusal = input.idempotencyKey === null ? null : checkIdempotencyKey(input.idempotencyKey);
   if (keyRefusal) return keyRefusal;
+  // The checkout's fields against the tenant's form and the dealer's facts, before any lock.
+  const checked = await checkSubmission(ctx, input);
+  if ("kind" in checked) return checked;
+  if ("earlier" in checked) return checked.earlier;
+  const { values, fingerprint } = checked;
+  const managerUserId = await ctx.services.personalManager(d.actor, ctx.requestId);
   const settings = await ctx.settings();
-  const scope = { tenantId: d.tenantId, companyId: d.companyId };
-  const comment = input.comment?.trim() || null;
-  const customerNumber = input.customerNumber?.trim().slice(0, 50) || null;
-  const fingerprint = submissionFingerprint({ orderId: input.orderId, comment, customerNumber });
+  const scope = { ...d.scope, companyId: d.companyId };
   let replayed = false;
   let reactsToSubmission = false;
   const result = await withTenant(ctx.db, d.tenantId, async (tx): Promise<OrderOutcome> => {
@@ -201,19 +196,24 @@ export async function submit(
       number,
       statusCode: status.code,
       workflowVersion: workflow.version,
-      comment,
-      customerNumber,
+      comment: values.comment,
+      customerNumber: values.customerNumber,
+      counterpartyId: values.checkout.counterparty?.id ?? null,
+      checkout: values.checkout,
       submissionKey: input.idempotencyKey,
       submissionFingerprint: input.idempotencyKey ? fingerprint : null,
     });
+    // The order goes to the dealer's personal manager at once, or to the managers' pool without one.
+    const routed = managerUserId ? await setManager(tx, d.tenantId, order.id, managerUserId) : submitted;
+    if (values.checkout.deliveryAddress) await rememberAddress(tx, d, values.checkout.deliveryAddress);
     const totals = orderTotals(lines, settings.vatRounding);
     await insertOutbox(tx, {
       tenantId: d.tenantId,
       id: newId("evt"),
       topic: "order.submitted",
-      payload: { ...orderSubmittedEvent({ order: submitted, number, status, totals }) },
+      payload: { ...orderSubmittedEvent({ order: routed, number, status, totals }) },
     });
-    return submitted;
+    return routed;
   });
   ctx.forget(input.orderId);
   return "kind" in result || replayed || !reactsToSubmission ? result : afterSubmission(ctx, result);

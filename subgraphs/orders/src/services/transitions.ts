@@ -2,7 +2,7 @@ import type { Actor } from "@dpp/auth";
 import { newId, withTenant } from "@dpp/db";
 import { forbidden, requireTenant } from "@dpp/server";
 import type { Workflow, WorkflowTransition } from "@dpp/tenant";
-import type { OrdersContext } from "../context.ts";
+import { dealerScope, type OrdersContext } from "../context.ts";
 import {
   insertOutbox,
   linesOf,
@@ -20,6 +20,7 @@ import {
   failedGuard,
   findTransition,
   needsCredit,
+  needsPayment,
   statusChangedEvent,
   statusOf,
   type TransitionActor,
@@ -44,7 +45,7 @@ export function actingSide(actor: Actor): Acting {
   if (actor.kind === "user" && actor.companyId) {
     return {
       side: "dealer",
-      scope: { tenantId, companyId: actor.companyId },
+      scope: dealerScope({ ...actor, companyId: actor.companyId }),
       userId: actor.userId,
       permissions: actor.permissions,
     };
@@ -137,12 +138,14 @@ async function runTransition(
   let credit: CreditFacts | null = null;
   if (needsCredit(transition.guards))
     credit = await ctx.services.credit(tenantId, order.companyId, amount, ctx.requestId);
+  const paid = needsPayment(transition.guards) ? await ctx.services.orderPaid(tenantId, order.id, ctx.requestId) : null;
   const refusal = failedGuard(transition.guards, {
     actor: acting.side,
     permissions: acting.permissions,
     amount,
     credit,
     reservation: order.stockReserved ? { until: order.reservedUntil } : null,
+    paid,
     now: new Date(),
   });
   if (refusal) return refusal;

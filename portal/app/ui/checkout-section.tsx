@@ -1,0 +1,211 @@
+import { Form } from "react-router";
+import type { CheckoutForm, CheckoutFormField, CheckoutProblem } from "../graphql/checkout";
+import { NEW_ADDRESS } from "../lib/checkout";
+import "./account.css";
+import "./checkout.css";
+
+const NAMES: Record<string, string> = {
+  counterparty: "counterpartyId",
+  contract: "contractId",
+  warehouse: "warehouseId",
+  technicalService: "technicalServices",
+};
+const nameOf = (key: string) => NAMES[key] ?? key;
+const idOf = (key: string) => `checkout-${key}`;
+
+/** An error under its field, tied to it by aria-describedby. */
+function FieldError({ field, problems }: { field: string; problems: CheckoutProblem[] }) {
+  const p = problems.find((x) => x.field === field);
+  return p ? (
+    <span id={`${idOf(field)}-error`} className="field__error">
+      {p.message}
+    </span>
+  ) : null;
+}
+
+function fieldProps(f: CheckoutFormField, problems: CheckoutProblem[]) {
+  const invalid = problems.some((p) => p.field === f.key);
+  return {
+    id: idOf(f.key),
+    name: nameOf(f.key),
+    "aria-invalid": invalid || undefined,
+    "aria-describedby": invalid ? `${idOf(f.key)}-error` : undefined,
+    "aria-required": f.required || undefined,
+  };
+}
+
+const Label = ({ f }: { f: CheckoutFormField }) => (
+  <>
+    {f.label}
+    {f.required ? <span aria-hidden="true"> *</span> : null}
+  </>
+);
+
+/** One field of the tenant's form, drawn by its kind. */
+function CheckoutField({
+  f,
+  form,
+  problems,
+}: {
+  f: CheckoutFormField;
+  form: CheckoutForm;
+  problems: CheckoutProblem[];
+}) {
+  const invalid = problems.some((p) => p.field === f.key);
+  const cls = `field${invalid ? " field--invalid" : ""}`;
+  const props = fieldProps(f, problems);
+  switch (f.key) {
+    case "counterparty":
+    case "contract":
+    case "warehouse":
+      return (
+        <div className={cls}>
+          <label htmlFor={props.id}>
+            <Label f={f} />
+          </label>
+          <select {...props} defaultValue={f.key === "counterparty" ? (form.defaultCounterpartyId ?? "") : ""}>
+            {f.key === "counterparty" && form.defaultCounterpartyId ? null : <option value="">— не выбран —</option>}
+            {f.options.map((o) => (
+              <option key={o.code} value={o.code}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+          <FieldError field={f.key} problems={problems} />
+        </div>
+      );
+    case "deliveryMethod":
+    case "paymentOption":
+    case "technicalService":
+      return (
+        <fieldset className={`checks ${cls}`} aria-describedby={props["aria-describedby"]}>
+          <legend>
+            <Label f={f} />
+          </legend>
+          {f.options.map((o) => (
+            <label key={o.code} className="checks__item">
+              <input
+                type={f.key === "technicalService" ? "checkbox" : "radio"}
+                name={props.name}
+                value={o.code}
+                defaultChecked={o.code === f.default}
+              />{" "}
+              {o.label}
+            </label>
+          ))}
+          <FieldError field={f.key} problems={problems} />
+        </fieldset>
+      );
+    case "deliveryAddress":
+      return <AddressField f={f} form={form} problems={problems} />;
+    case "shipInParts":
+    case "confirmation":
+      return (
+        <div className={`${cls} field--box`}>
+          <label className="checks__item">
+            <input type="checkbox" {...props} name={f.key === "confirmation" ? "confirmed" : "shipInParts"} />{" "}
+            <Label f={f} />
+          </label>
+          <FieldError field={f.key} problems={problems} />
+        </div>
+      );
+    case "comment":
+      return (
+        <div className={cls}>
+          <label htmlFor={props.id}>
+            <Label f={f} />
+          </label>
+          <textarea {...props} rows={3} maxLength={2000} />
+          <FieldError field={f.key} problems={problems} />
+        </div>
+      );
+    default:
+      return (
+        <div className={cls}>
+          <label htmlFor={props.id}>
+            <Label f={f} />
+          </label>
+          <input
+            {...props}
+            type={f.key === "plannedDate" ? "date" : "text"}
+            maxLength={f.key === "customerNumber" ? 50 : 300}
+          />
+          <FieldError field={f.key} problems={problems} />
+        </div>
+      );
+  }
+}
+
+/** Saved addresses to pick (the last used first, preselected), or a new one; only a text box on the first order. */
+function AddressField({
+  f,
+  form,
+  problems,
+}: {
+  f: CheckoutFormField;
+  form: CheckoutForm;
+  problems: CheckoutProblem[];
+}) {
+  const props = fieldProps(f, problems);
+  const invalid = problems.some((p) => p.field === f.key);
+  const input = <input {...props} type="text" maxLength={500} autoComplete="street-address" />;
+  if (form.savedAddresses.length === 0)
+    return (
+      <div className={`field${invalid ? " field--invalid" : ""}`}>
+        <label htmlFor={props.id}>
+          <Label f={f} />
+        </label>
+        {input}
+        <span className="field__hint">Адрес сохранится и будет предложен в следующих заказах.</span>
+        <FieldError field={f.key} problems={problems} />
+      </div>
+    );
+  return (
+    <fieldset className={`checks field${invalid ? " field--invalid" : ""}`}>
+      <legend>
+        <Label f={f} />
+      </legend>
+      {form.savedAddresses.map((a, n) => (
+        <label key={a.id} className="checks__item">
+          <input type="radio" name="savedAddress" value={a.address} defaultChecked={n === 0} /> {a.address}
+        </label>
+      ))}
+      <label className="checks__item">
+        <input type="radio" name="savedAddress" value={NEW_ADDRESS} /> Другой адрес
+      </label>
+      <label htmlFor={props.id} className="visually-hidden">
+        Новый адрес доставки
+      </label>
+      {input}
+      <FieldError field={f.key} problems={problems} />
+    </fieldset>
+  );
+}
+
+/** «Оформление заказа»: exactly the tenant's fields, labelled, errors next to each, then the send button. */
+export function CheckoutSection(props: {
+  form: CheckoutForm;
+  submissionKey: string;
+  problems: CheckoutProblem[];
+  busy: boolean;
+  empty: boolean;
+}) {
+  const { form, problems } = props;
+  return (
+    <Form method="post" className="submit card checkout" aria-labelledby="checkout-title" noValidate>
+      <h2 id="checkout-title">Оформление заказа</h2>
+      <input type="hidden" name="intent" value="submit" />
+      <input type="hidden" name="submissionKey" value={props.submissionKey} />
+      {form.fields.map((f) => (
+        <CheckoutField key={f.key} f={f} form={form} problems={problems} />
+      ))}
+      <p className="field__hint">
+        Поля, отмеченные <span aria-hidden="true">*</span>
+        <span className="visually-hidden">звездочкой</span>, обязательны.
+      </p>
+      <button type="submit" className="button button--primary" disabled={props.busy || props.empty}>
+        Отправить заказ
+      </button>
+    </Form>
+  );
+}
