@@ -19,8 +19,9 @@ export async function inventoryDistributorUpload(opts: { smoke: boolean }) {
   const stack = await startBenchStack();
   const admin = postgres(stack.adminUrl, { max: 2, onnotice: () => {} });
   try {
-    const tenant = stack.dataset.tenants[0];
-    if (!tenant) throw new Error("no demo tenant");
+    // A tenant that runs a distributor network (keaz's feature; others refuse uploads).
+    const tenant = stack.dataset.tenants.find((t) => t.definition.features.distributorNetwork);
+    if (!tenant) throw new Error("no demo tenant with a distributor network");
     await admin`
       insert into catalog.products (tenant_id, id, article, name, price_group, base_price)
       select ${tenant.id}, 'prd_up_' || g, 'UP' || lpad(g::text, 7, '0'), 'Товар ' || g, 'A', 10000

@@ -70,6 +70,11 @@ export default [
     route("staff/promotions", "routes/staff-promotions.tsx"),
     route("staff/promotions/:id", "routes/staff-promotion.tsx"),
     route("promotion-images/:id", "routes/promotion-image.tsx"),
+    route("info", "routes/info.tsx"),
+    route("info/:slug", "routes/info-page.tsx"),
+    route("staff/content", "routes/staff-content.tsx"),
+    route("staff/content/:id", "routes/staff-content-page.tsx"),
+    route("admin/banner", "routes/admin-banner.tsx"),
   ]),
   route("dev/mail", "routes/dev-mail.tsx", [
     index("routes/dev-mail-list.tsx"),

@@ -237,6 +237,22 @@ describe("workflow editor (browser)", () => {
       statuses: v2.statuses.map((s) => ({ ...s, code: rename(s.code) })),
       transitions: v2.transitions.map((t) => ({ ...t, from: rename(t.from), to: rename(t.to) })),
     };
+    // A status documents are available at cannot be removed (STATUS_IN_USE): the admin frees it first.
+    const { tenantConfiguration } = await gql<{ tenantConfiguration: { definition: Json } }>(
+      "{ tenantConfiguration { definition } }",
+      {},
+      token,
+    );
+    const config = tenantConfiguration.definition as Json & { documentTypes: { availableAt: string[] }[] };
+    const documentTypes = config.documentTypes.map((d) => ({
+      ...d,
+      availableAt: d.availableAt.filter((c) => c !== workflow.initial),
+    }));
+    await gql(
+      "mutation($d: JSON!) { saveTenantConfiguration(definition: $d) { __typename } }",
+      { d: { ...config, documentTypes } },
+      token,
+    );
     const saved = await gql<{ saveOrderWorkflow: { __typename: string } }>(
       "mutation($i: SaveOrderWorkflowInput!) { saveOrderWorkflow(input: $i) { __typename } }",
       { i: { definition: v3, comment: "Код начального статуса: accepted" } },

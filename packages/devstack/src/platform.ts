@@ -115,10 +115,14 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       identityMailer.close();
       await identityMailSql.end({ timeout: 5 });
     });
+    let financeUrl = "";
+    let ordersUrl = "";
     const identityUrl = await up(
       "identity",
       await identity.createServer({
         ...common,
+        // Orders starts after identity; identity asks it for the current workflow when a definition is saved.
+        ordersUrl: () => ordersUrl,
         mailer: identityMailer,
         portalUrl: opts.portalUrl,
         // Development and tests: webhook receivers run on localhost.
@@ -127,8 +131,6 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       }),
       opts.ports.identity,
     );
-    let financeUrl = "";
-    let ordersUrl = "";
     const catalogUrl = await up(
       "catalog",
       // Orders starts after catalog; catalog asks orders only for a company's turnover (turnover tiers).

@@ -56,6 +56,8 @@ export async function seedPlatform(appUrl: string, data: DemoDataset): Promise<v
         personalPrices: t.pricing?.personalPrices,
         turnoverTiers: t.pricing?.turnoverTiers,
         promotions: t.promotions,
+        infoPages: t.content?.infoPages,
+        maintenanceBanner: t.content?.maintenanceBanner,
       })),
     );
     await inventory.seedInventory(

@@ -33,6 +33,9 @@ export const ADMIN_CASES: Record<string, AccessCase> = {
   },
   "Query.tenantConfiguration": { doc: "query { tenantConfiguration { __typename } }", expect: NOBODY },
   "Query.platformTenants": { doc: "query { platformTenants { id } }", expect: NOBODY },
+  // Service only (orders' workflow editor and identity's configuration ask each other); hidden from the API.
+  "Query.currentTenantDefinition": { doc: "query { currentTenantDefinition }", expect: NOBODY },
+  "Query.currentOrderWorkflowDefinition": { doc: "query { currentOrderWorkflowDefinition }", expect: NOBODY },
   "Query.dealerCard": {
     doc: "query($c: ID!) { dealerCard(companyId: $c) { __typename } }",
     vars: (fx) => ({ c: fx.companyId }),

@@ -1,7 +1,7 @@
 import type { AccessCase, Attacker, Expectation } from "./access-cases.ts";
 
 /**
- * Cases for catalog's presentations and orders' company turnover, and identity's dealer pickers
+ * Cases for catalog's presentations and content pages, orders' company turnover, and identity's dealer pickers
  * (merged into CASES in access-cases.ts).
  */
 const DEALERS = (e: Expectation): Partial<Record<Attacker, Expectation>> => ({
@@ -90,6 +90,35 @@ export const CONTENT_CASES: Record<string, AccessCase> = {
       __typename } }`,
     expect: "refused",
   },
+  // ---------- catalog: useful-information pages and the maintenance banner ----------
+  "Query.infoPages": { doc: "query { infoPages { id slug title html } }", expect: "own" },
+  "Query.infoPage": {
+    // A's tenant's unpublished page: hidden from its dealers, absent for another tenant.
+    doc: `query { infoPage(slug: "garantiya") { id title html } }`,
+    expect: "refused",
+  },
+  "Query.activeMaintenanceBanner": { doc: "query { activeMaintenanceBanner { text level } }", expect: "own" },
+  "Query.maintenanceBanner": { doc: "query { maintenanceBanner { text } }", expect: "refused" },
+  "Query.previewMarkdown": {
+    doc: `query { previewMarkdown(markdown: "**x**") }`,
+    expect: STAFF_OWN,
+  },
+  "Mutation.saveInfoPage": {
+    doc: `mutation($id: ID!) { saveInfoPage(id: $id, input: { slug: "x", title: "Чужая", markdown: "x", position: 0, published: true }) {
+      __typename } }`,
+    vars: (fx) => ({ id: `inf_${fx.tenantSlug}_o-razdele` }),
+    expect: "refused",
+  },
+  "Mutation.deleteInfoPage": {
+    doc: "mutation($id: ID!) { deleteInfoPage(id: $id) }",
+    vars: (fx) => ({ id: `inf_${fx.tenantSlug}_o-razdele` }),
+    expect: "refused",
+  },
+  "Mutation.saveMaintenanceBanner": {
+    doc: `mutation { saveMaintenanceBanner(input: { text: "Чужое", level: CRITICAL }) { __typename } }`,
+    expect: "refused",
+  },
+  "Mutation.clearMaintenanceBanner": { doc: "mutation { clearMaintenanceBanner }", expect: "refused" },
   // ---------- orders: service-only turnover ----------
   "Query.companyTurnover": {
     doc: "query($c: ID!) { companyTurnover(companyId: $c) }",

@@ -38,6 +38,11 @@ export const ORDER_CASES: Record<string, AccessCase> = {
     doc: "query { draftSwitcher { multipleDrafts active { id name } drafts { id name } } }",
     expect: DEALER_OWN,
   },
+  "Mutation.updateDraftCheckout": {
+    doc: `mutation($o: ID!) { updateDraftCheckout(orderId: $o, checkout: { consignee: "forged" }) { __typename ${ORDER_ERR} } }`,
+    vars: (fx) => ({ o: fx.draftId }),
+    expect: DEALERS("refused"),
+  },
   "Mutation.deleteDeliveryAddress": {
     doc: "mutation($id: ID!) { deleteDeliveryAddress(id: $id) }",
     vars: (fx) => ({ id: `ten_${fx.tenantSlug}.adr_01forged` }),

@@ -214,6 +214,16 @@ export const CASES: Record<string, AccessCase> = {
     }),
     expect: DEALERS("refused"),
   },
+  "Mutation.reviseOrderInvoice": {
+    doc: `mutation($i: ReviseOrderInvoiceInput!) { reviseOrderInvoice(input: $i) { applied } }`,
+    vars: (fx) => ({ i: { orderId: fx.orderId, eventId: "evt_x", amount: 1, vat: 0, at: "2026-01-01T00:00:00Z" } }),
+    expect: DEALERS("refused"),
+  },
+  "Query.orderInvoiceFile": {
+    doc: `query($o: ID!) { orderInvoiceFile(orderId: $o) { __typename } }`,
+    vars: (fx) => ({ o: fx.orderId }),
+    expect: DEALERS("refused"),
+  },
   // ---------- orders ----------
   "Query.orders": { doc: "query { orders(drafts: true, first: 100) { id number } }", expect: DEALERS("own") },
   "Query.order": {

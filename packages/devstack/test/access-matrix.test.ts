@@ -190,7 +190,9 @@ const REFUSAL_CODES = new Set(["FORBIDDEN", "UNAUTHENTICATED", "NOT_FOUND", "BAD
 const INACCESSIBLE = new Set(
   (parse(SUPERGRAPH).definitions as ObjectTypeDefinitionNode[])
     .filter(
-      (d) => (d.kind === "ObjectTypeDefinition" || d.kind === "ObjectTypeExtension") && d.name.value === "Mutation",
+      (d) =>
+        (d.kind === "ObjectTypeDefinition" || d.kind === "ObjectTypeExtension") &&
+        (d.name.value === "Mutation" || d.name.value === "Query"),
     )
     .flatMap((d) => d.fields ?? [])
     .filter((f) => f.directives?.some((x) => /inaccessible$/.test(x.name.value)))

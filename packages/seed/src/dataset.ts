@@ -84,6 +84,14 @@ export function buildDemoDataset(): DemoDataset {
             })),
           }
         : {}),
+      ...(catalog.content
+        ? {
+            content: {
+              ...catalog.content,
+              infoPages: catalog.content.infoPages.map((p) => ({ id: `inf_${slug}_${p.slug}`, ...p })),
+            },
+          }
+        : {}),
     };
   });
   return { tenants, users: people.users, companies: people.companies, memberships: people.memberships };

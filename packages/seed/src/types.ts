@@ -32,6 +32,8 @@ export interface DemoTenant {
     validFrom: string;
     validUntil: string | null;
   }[];
+  /** catalog: useful-information pages and the maintenance banner */
+  content?: DemoContent;
   /** finance: contracts with every dealer company of the tenant */
   contracts: DemoContract[];
 }
@@ -136,4 +138,16 @@ export interface DemoDataset {
   users: DemoUser[];
   companies: DemoCompany[];
   memberships: DemoMembership[];
+}
+
+/** Useful-information pages (Markdown) and the maintenance banner of a tenant (catalog). */
+export interface DemoContent {
+  infoPages: { id: string; slug: string; title: string; body: string; position: number; published: boolean }[];
+  maintenanceBanner?: {
+    text: string;
+    level: "info" | "warning" | "critical";
+    activeFrom: Date | null;
+    activeUntil: Date | null;
+    updatedBy: string;
+  };
 }

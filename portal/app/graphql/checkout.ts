@@ -14,6 +14,78 @@ export interface CheckoutForm {
   savedAddresses: { id: string; address: string }[];
 }
 
+/** A draft's checkout values as the dealer left them (updateDraftCheckout). */
+export interface DraftCheckoutValues {
+  counterpartyId: string | null;
+  contractId: string | null;
+  consignee: string | null;
+  deliveryAddress: string | null;
+  warehouseId: string | null;
+  deliveryMethod: string | null;
+  paymentOption: string | null;
+  shipInParts: boolean | null;
+  plannedDate: string | null;
+  technicalServices: string[];
+  confirmed: boolean | null;
+  comment: string | null;
+  customerNumber: string | null;
+}
+
+const DRAFT_VALUES = `
+      counterpartyId
+      contractId
+      consignee
+      deliveryAddress
+      warehouseId
+      deliveryMethod
+      paymentOption
+      shipInParts
+      plannedDate
+      technicalServices
+      confirmed
+      comment
+      customerNumber`;
+
+export const DraftCheckoutQuery = gql<
+  { order: { id: string; draftCheckout: DraftCheckoutValues | null } | null },
+  { id: string }
+>(`
+  query PortalDraftCheckout($id: ID!) {
+    order(id: $id) {
+      id
+      draftCheckout {${DRAFT_VALUES}
+      }
+    }
+  }
+`);
+
+export const UpdateDraftCheckoutMutation = gql<
+  {
+    updateDraftCheckout:
+      | { __typename: "Order"; id: string }
+      | { __typename: "OrderError"; code: string; message: string };
+  },
+  { orderId: string; comment: string | null; customerNumber: string | null; checkout: Record<string, unknown> }
+>(`
+  mutation PortalUpdateDraftCheckout(
+    $orderId: ID!
+    $comment: String
+    $customerNumber: String
+    $checkout: CheckoutInput
+  ) {
+    updateDraftCheckout(orderId: $orderId, comment: $comment, customerNumber: $customerNumber, checkout: $checkout) {
+      __typename
+      ... on Order {
+        id
+      }
+      ... on OrderError {
+        code
+        message
+      }
+    }
+  }
+`);
+
 export interface CheckoutProblem {
   field: string;
   code: string;

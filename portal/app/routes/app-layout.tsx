@@ -1,6 +1,7 @@
 import { data, Form, NavLink, Outlet, redirect } from "react-router";
 import { ViewerQuery } from "../graphql/auth";
 import { DraftSwitcherQuery } from "../graphql/checkout";
+import { ActiveBannerQuery } from "../graphql/content";
 import { commitSession, withAuth } from "../lib/auth.server";
 import { svgDataUrl } from "../lib/format";
 import { query } from "../lib/gateway.server";
@@ -8,11 +9,16 @@ import { followApproval } from "../lib/view-only.server";
 import { AccountNavLinks, CounterpartySwitch, ViewOnlyBanner } from "../ui/account-nav";
 import { DraftSwitch } from "../ui/draft-switch";
 import type { Route } from "./+types/app-layout";
+import "../ui/content.css";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return withAuth(request, context, async (auth) => {
     const { session, client } = auth;
-    const { viewer } = await query(client, ViewerQuery, {});
+    // The maintenance banner (catalog) is read alongside the viewer, so it adds no wait of its own.
+    const [{ viewer }, { activeMaintenanceBanner: banner }] = await Promise.all([
+      query(client, ViewerQuery, {}),
+      query(client, ActiveBannerQuery, {}),
+    ]);
     if (!viewer) throw new Response("Нет доступа", { status: 403 });
     const approvalCookie = await followApproval(request, context, auth, viewer);
     // A generated password (invitation, outlet cabinet) is changed before anything else.
@@ -29,6 +35,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       {
         viewer,
         notice,
+        banner,
         activeDraftId: session.get("activeDraftId") ?? null,
         drafts: switcher?.multipleDrafts ? { active: switcher.active, drafts: switcher.drafts } : null,
         devMailbox: context.devMailbox !== null,
@@ -39,7 +46,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export default function AppLayout({ loaderData }: Route.ComponentProps) {
-  const { viewer, notice, activeDraftId, drafts, devMailbox } = loaderData;
+  const { viewer, notice, banner, activeDraftId, drafts, devMailbox } = loaderData;
   const brands = [...new Map(viewer.memberships.map((m) => [m.tenant.slug, m.tenant])).values()];
   return (
     <>
@@ -87,6 +94,7 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
             {activeDraftId ? <NavLink to={`/drafts/${activeDraftId}`}>Черновик</NavLink> : null}
             <NavLink to="/orders">Заказы</NavLink>
             {viewer.company ? <NavLink to="/discounts">Скидки</NavLink> : null}
+            {viewer.company ? <NavLink to="/info">Полезная информация</NavLink> : null}
             {viewer.company && viewer.tenant.presentationsEnabled ? (
               <NavLink to="/presentations">Презентации</NavLink>
             ) : null}
@@ -105,6 +113,11 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
             {devMailbox ? <NavLink to="/dev/mail">Почта (dev)</NavLink> : null}
           </nav>
         )}
+        {banner ? (
+          <p className={`maintenance-banner maintenance-banner--${banner.level.toLowerCase()}`} role="status">
+            {banner.text}
+          </p>
+        ) : null}
       </header>
       <main id="main" className="page" tabIndex={-1}>
         <ViewOnlyBanner viewer={viewer} />

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { data, Form, Link, redirect, useNavigation } from "react-router";
+import { data, Form, Link, redirect, type ShouldRevalidateFunction, useNavigation } from "react-router";
 import type { CheckoutProblem } from "../graphql/checkout";
 import {
   ActiveDraftQuery,
@@ -11,7 +11,7 @@ import {
   SetOrderLineQuantityMutation,
 } from "../graphql/orders";
 import { commitSession, withAuth } from "../lib/auth.server";
-import { checkoutOf, submitCheckout } from "../lib/checkout.server";
+import { checkoutOf, saveDraftCheckout, submitCheckout } from "../lib/checkout.server";
 import { formatDateTime, formatMoney } from "../lib/format";
 import { mutate, query } from "../lib/gateway.server";
 import { orderAction } from "../lib/order-actions.server";
@@ -42,6 +42,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     return { order, isActive: activeDraft?.id === order.id, submissionKey, ...(await checkoutOf(client, order)) };
   });
 }
+
+/** Saving the checkout values as the dealer types changes nothing the page shows: no reload for it. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "checkout-draft" ? false : defaultShouldRevalidate;
 
 type ActionResult = { error: string; lineId?: string; problems?: CheckoutProblem[] } | { ok: string; lineId?: string };
 
@@ -83,6 +87,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         ? fail(orderErrorText(r))
         : data<ActionResult>({ ok: "Черновик переименован." });
     }
+    if (intent === "checkout-draft") {
+      const r = await saveDraftCheckout(client, orderId, form);
+      return r.__typename === "OrderError" ? fail(orderErrorText(r)) : data<ActionResult>({ ok: "Сохранено." });
+    }
     if (intent === "submit") {
       const r = await submitCheckout(client, orderId, form);
       if (r.__typename === "OrderError")
@@ -100,7 +108,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function Draft({ loaderData, actionData }: Route.ComponentProps) {
-  const { order, isActive, submissionKey, checkoutForm, checkout } = loaderData;
+  const { order, isActive, submissionKey, checkoutForm, draftValues, checkout } = loaderData;
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const generalMessage = actionData && !actionData.lineId ? actionData : undefined;
@@ -209,6 +217,7 @@ export default function Draft({ loaderData, actionData }: Route.ComponentProps) 
           <CheckoutSection
             key={order.id}
             form={checkoutForm}
+            values={draftValues}
             submissionKey={submissionKey}
             problems={actionData && "problems" in actionData ? (actionData.problems ?? []) : []}
             busy={busy}

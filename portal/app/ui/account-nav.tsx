@@ -25,6 +25,7 @@ export function AccountNavLinks({ viewer }: { viewer: Viewer }) {
       {staff ? <NavLink to="/staff/catalog-import">Импорт каталога</NavLink> : null}
       {staff && viewer.tenant.presentationsEnabled ? <NavLink to="/staff/presentations">Презентации</NavLink> : null}
       {staff ? <NavLink to="/staff/promotions">Акции</NavLink> : null}
+      {staff ? <NavLink to="/staff/content">Полезная информация</NavLink> : null}
       {staff && mode === "manager_invitation" ? <NavLink to="/staff/invitations">Приглашения</NavLink> : null}
       {staff && mode === "staff_created" ? <NavLink to="/staff/outlets">Торговые точки</NavLink> : null}
       {viewer.roles.includes("tenant_admin") ? <NavLink to="/admin">Настройки</NavLink> : null}

@@ -8,6 +8,7 @@ const SECTIONS = [
   { to: "/admin/branding", label: "Оформление" },
   { to: "/admin/workflow", label: "Схема заказов" },
   { to: "/admin/versions", label: "История версий" },
+  { to: "/admin/banner", label: "Объявление" },
 ];
 
 export function AdminNav() {

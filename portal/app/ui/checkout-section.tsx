@@ -1,5 +1,6 @@
-import { Form } from "react-router";
-import type { CheckoutForm, CheckoutFormField, CheckoutProblem } from "../graphql/checkout";
+import { type FormEvent, useEffect, useRef } from "react";
+import { Form, useFetcher } from "react-router";
+import type { CheckoutForm, CheckoutFormField, CheckoutProblem, DraftCheckoutValues } from "../graphql/checkout";
 import { NEW_ADDRESS } from "../lib/checkout";
 import "./account.css";
 import "./checkout.css";
@@ -45,12 +46,18 @@ const Label = ({ f }: { f: CheckoutFormField }) => (
 function CheckoutField({
   f,
   form,
+  values,
   problems,
 }: {
   f: CheckoutFormField;
   form: CheckoutForm;
+  values: DraftCheckoutValues | null;
   problems: CheckoutProblem[];
 }) {
+  const saved = (name: string) => {
+    const v = values?.[name as keyof DraftCheckoutValues];
+    return typeof v === "string" ? v : undefined;
+  };
   const invalid = problems.some((p) => p.field === f.key);
   const cls = `field${invalid ? " field--invalid" : ""}`;
   const props = fieldProps(f, problems);
@@ -63,7 +70,10 @@ function CheckoutField({
           <label htmlFor={props.id}>
             <Label f={f} />
           </label>
-          <select {...props} defaultValue={f.key === "counterparty" ? (form.defaultCounterpartyId ?? "") : ""}>
+          <select
+            {...props}
+            defaultValue={saved(props.name) ?? (f.key === "counterparty" ? (form.defaultCounterpartyId ?? "") : "")}
+          >
             {f.key === "counterparty" && form.defaultCounterpartyId ? null : <option value="">— не выбран —</option>}
             {f.options.map((o) => (
               <option key={o.code} value={o.code}>
@@ -88,7 +98,13 @@ function CheckoutField({
                 type={f.key === "technicalService" ? "checkbox" : "radio"}
                 name={props.name}
                 value={o.code}
-                defaultChecked={o.code === f.default}
+                defaultChecked={
+                  f.key === "technicalService"
+                    ? values
+                      ? values.technicalServices.includes(o.code)
+                      : o.code === f.default
+                    : o.code === (saved(props.name) ?? f.default)
+                }
               />{" "}
               {o.label}
             </label>
@@ -97,13 +113,18 @@ function CheckoutField({
         </fieldset>
       );
     case "deliveryAddress":
-      return <AddressField f={f} form={form} problems={problems} />;
+      return <AddressField f={f} form={form} saved={values?.deliveryAddress ?? null} problems={problems} />;
     case "shipInParts":
     case "confirmation":
       return (
         <div className={`${cls} field--box`}>
           <label className="checks__item">
-            <input type="checkbox" {...props} name={f.key === "confirmation" ? "confirmed" : "shipInParts"} />{" "}
+            <input
+              type="checkbox"
+              {...props}
+              name={f.key === "confirmation" ? "confirmed" : "shipInParts"}
+              defaultChecked={(f.key === "confirmation" ? values?.confirmed : values?.shipInParts) === true}
+            />{" "}
             <Label f={f} />
           </label>
           <FieldError field={f.key} problems={problems} />
@@ -115,7 +136,7 @@ function CheckoutField({
           <label htmlFor={props.id}>
             <Label f={f} />
           </label>
-          <textarea {...props} rows={3} maxLength={2000} />
+          <textarea {...props} rows={3} maxLength={2000} defaultValue={saved("comment")} />
           <FieldError field={f.key} problems={problems} />
         </div>
       );
@@ -129,6 +150,7 @@ function CheckoutField({
             {...props}
             type={f.key === "plannedDate" ? "date" : "text"}
             maxLength={f.key === "customerNumber" ? 50 : 300}
+            defaultValue={saved(props.name)}
           />
           <FieldError field={f.key} problems={problems} />
         </div>
@@ -140,15 +162,27 @@ function CheckoutField({
 function AddressField({
   f,
   form,
+  saved,
   problems,
 }: {
   f: CheckoutFormField;
   form: CheckoutForm;
+  /** The address the dealer left on the draft: a saved one is chosen again, another one typed in. */
+  saved: string | null;
   problems: CheckoutProblem[];
 }) {
   const props = fieldProps(f, problems);
   const invalid = problems.some((p) => p.field === f.key);
-  const input = <input {...props} type="text" maxLength={500} autoComplete="street-address" />;
+  const known = saved === null || form.savedAddresses.some((a) => a.address === saved);
+  const input = (
+    <input
+      {...props}
+      type="text"
+      maxLength={500}
+      autoComplete="street-address"
+      defaultValue={known ? undefined : (saved ?? undefined)}
+    />
+  );
   if (form.savedAddresses.length === 0)
     return (
       <div className={`field${invalid ? " field--invalid" : ""}`}>
@@ -167,11 +201,17 @@ function AddressField({
       </legend>
       {form.savedAddresses.map((a, n) => (
         <label key={a.id} className="checks__item">
-          <input type="radio" name="savedAddress" value={a.address} defaultChecked={n === 0} /> {a.address}
+          <input
+            type="radio"
+            name="savedAddress"
+            value={a.address}
+            defaultChecked={saved === null ? n === 0 : a.address === saved}
+          />{" "}
+          {a.address}
         </label>
       ))}
       <label className="checks__item">
-        <input type="radio" name="savedAddress" value={NEW_ADDRESS} /> Другой адрес
+        <input type="radio" name="savedAddress" value={NEW_ADDRESS} defaultChecked={!known} /> Другой адрес
       </label>
       <label htmlFor={props.id} className="visually-hidden">
         Новый адрес доставки
@@ -182,22 +222,85 @@ function AddressField({
   );
 }
 
-/** «Оформление заказа»: exactly the tenant's fields, labelled, errors next to each, then the send button. */
+/** Quiet time after the last keystroke before what the dealer typed is saved on the draft. */
+const SAVE_AFTER_MS = 800;
+
+/** The form's values as the draft's «save the checkout» action takes them. */
+function valuesOf(form: HTMLFormElement): FormData {
+  const data = new FormData(form);
+  data.set("intent", "checkout-draft");
+  return data;
+}
+
+/**
+ * Saves the form's values on the draft as the dealer fills it in: shortly after typing stops, when
+ * a field is left, and (as a beacon) when the page is hidden with a change not yet saved.
+ */
+function useDraftAutosave() {
+  const fetcher = useFetcher<{ ok?: string; error?: string }>();
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const dirty = useRef<HTMLFormElement | null>(null);
+  const save = () => {
+    clearTimeout(timer.current);
+    const form = dirty.current;
+    dirty.current = null;
+    if (form) fetcher.submit(valuesOf(form), { method: "post" });
+  };
+  useEffect(() => {
+    const leave = () => {
+      clearTimeout(timer.current);
+      const form = dirty.current;
+      dirty.current = null;
+      if (form) navigator.sendBeacon(window.location.pathname, valuesOf(form));
+    };
+    window.addEventListener("pagehide", leave);
+    return () => {
+      window.removeEventListener("pagehide", leave);
+      leave();
+    };
+  }, []);
+  return {
+    onChange: (e: FormEvent<HTMLFormElement>) => {
+      dirty.current = e.currentTarget;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(save, SAVE_AFTER_MS);
+    },
+    onBlur: save,
+    status:
+      fetcher.state !== "idle"
+        ? "Сохраняем…"
+        : (fetcher.data?.error ?? (fetcher.data?.ok ? "Оформление сохранено в черновике." : null)),
+  };
+}
+
+/**
+ * «Оформление заказа»: exactly the tenant's fields, labelled, errors next to each, pre-filled with
+ * what the dealer left on the draft and saved again as it changes; then the send button.
+ */
 export function CheckoutSection(props: {
   form: CheckoutForm;
+  values: DraftCheckoutValues | null;
   submissionKey: string;
   problems: CheckoutProblem[];
   busy: boolean;
   empty: boolean;
 }) {
   const { form, problems } = props;
+  const autosave = useDraftAutosave();
   return (
-    <Form method="post" className="submit card checkout" aria-labelledby="checkout-title" noValidate>
+    <Form
+      method="post"
+      className="submit card checkout"
+      aria-labelledby="checkout-title"
+      noValidate
+      onChange={autosave.onChange}
+      onBlur={autosave.onBlur}
+    >
       <h2 id="checkout-title">Оформление заказа</h2>
       <input type="hidden" name="intent" value="submit" />
       <input type="hidden" name="submissionKey" value={props.submissionKey} />
       {form.fields.map((f) => (
-        <CheckoutField key={f.key} f={f} form={form} problems={problems} />
+        <CheckoutField key={f.key} f={f} form={form} values={props.values} problems={problems} />
       ))}
       <p className="field__hint">
         Поля, отмеченные <span aria-hidden="true">*</span>
@@ -205,7 +308,11 @@ export function CheckoutSection(props: {
       </p>
       <button type="submit" className="button button--primary" disabled={props.busy || props.empty}>
         Отправить заказ
-      </button>
+      </button>{" "}
+      {/* After the button: the saving note never moves it while it is being clicked. */}
+      <span className="field__hint" role="status">
+        {autosave.status}
+      </span>
     </Form>
   );
 }

@@ -1,6 +1,8 @@
 import type {
   counterpartyDiscounts,
   discounts,
+  infoPages,
+  maintenanceBanners,
   personalPrices,
   priceTiers,
   products,
@@ -27,4 +29,8 @@ export interface CatalogSeedTenant {
   turnoverTiers?: Row<typeof turnoverTiers>[];
   personalPrices?: Row<typeof personalPrices>[];
   promotions?: Omit<Row<typeof promotions>, "createdAt">[];
+  /** Useful-information pages (Markdown). */
+  infoPages?: Omit<Row<typeof infoPages>, "createdAt" | "updatedAt">[];
+  /** The maintenance banner, at most one. */
+  maintenanceBanner?: Omit<Row<typeof maintenanceBanners>, "updatedAt">;
 }

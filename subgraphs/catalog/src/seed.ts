@@ -2,6 +2,8 @@ import { withTenant } from "@dpp/db";
 import {
   counterpartyDiscounts,
   discounts,
+  infoPages,
+  maintenanceBanners,
   personalPrices,
   priceSettings,
   priceTiers,
@@ -61,6 +63,8 @@ export async function seedCatalog(db: CatalogDb, tenants: CatalogSeedTenant[]): 
       await put(turnoverTiers, t.turnoverTiers);
       await put(personalPrices, t.personalPrices);
       await put(promotions, t.promotions);
+      await put(infoPages, t.infoPages);
+      await put(maintenanceBanners, t.maintenanceBanner ? [t.maintenanceBanner] : []);
     });
   }
 }

@@ -4,6 +4,7 @@ import { createSubgraphApp, requireTenant } from "@dpp/server";
 import { sql } from "drizzle-orm";
 import { concatAST } from "graphql";
 import { gql } from "graphql-tag";
+import { contentResolvers } from "./content/service.ts";
 import { createContext } from "./context.ts";
 import * as schema from "./db/schema.ts";
 import { dealerCardResolvers } from "./dealer-card/resolvers.ts";
@@ -24,6 +25,7 @@ const SDL_MODULES = [
   "./promotions-admin/schema.graphql",
   "./tenant-config/schema.graphql",
   "./dealer-card/schema.graphql",
+  "./content/schema.graphql",
 ];
 export const typeDefs = concatAST(SDL_MODULES.map((path) => gql(readFileSync(new URL(path, import.meta.url), "utf8"))));
 export const migrations = { schema: "catalog", folder: new URL("./db/migrations", import.meta.url).pathname };
@@ -60,6 +62,7 @@ export async function createServer(deps: CatalogDeps) {
       ...resolvers,
       ...presentationResolvers.types,
       ...promotionAdminResolvers.types,
+      ...contentResolvers.types,
       Promotion: { ...resolvers.Promotion, ...promotionAdminResolvers.Promotion },
       Query: {
         ...resolvers.Query,
@@ -67,6 +70,7 @@ export async function createServer(deps: CatalogDeps) {
         ...nomenclatureMailResolvers.Query,
         ...promotionAdminResolvers.Query,
         ...dealerCardResolvers.Query,
+        ...contentResolvers.Query,
       },
       Mutation: {
         ...resolvers.Mutation,
@@ -74,6 +78,7 @@ export async function createServer(deps: CatalogDeps) {
         ...presentationResolvers.Mutation,
         ...nomenclatureMailResolvers.Mutation,
         ...promotionAdminResolvers.Mutation,
+        ...contentResolvers.Mutation,
       },
     },
     internalTokenSecret: deps.internalTokenSecret,

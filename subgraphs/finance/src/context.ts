@@ -12,11 +12,21 @@ export interface ContextDeps {
 
 const STAFF_ROLES = new Set(["manager", "tenant_admin", "platform_admin"]);
 
-/** The dealer company a query acts for. */
-export function requireDealer(actor: Actor): { tenantId: string; companyId: string; userId: string } {
+/** The dealer company a query acts for, and the session's active counterparty (null: none, all contracts). */
+export function requireDealer(actor: Actor): {
+  tenantId: string;
+  companyId: string;
+  userId: string;
+  counterpartyId: string | null;
+} {
   const user = requireUser(actor);
   if (!user.companyId) throw forbidden("Выберите компанию (дилера), чтобы работать с финансами");
-  return { tenantId: user.tenantId, companyId: user.companyId, userId: user.userId };
+  return {
+    tenantId: user.tenantId,
+    companyId: user.companyId,
+    userId: user.userId,
+    counterpartyId: user.counterpartyId ?? null,
+  };
 }
 
 /** The dealer right to see money: balances, settlements, acts and documents. */

@@ -7,10 +7,11 @@ import { gql } from "graphql-tag";
 import { createContext } from "./context.ts";
 import * as schema from "./db/schema.ts";
 import { resolvers } from "./resolvers/index.ts";
+import { revisionResolvers } from "./revisions/resolvers.ts";
 import { tenantConfigResolvers } from "./tenant-config/apply.ts";
 
 /** The subgraph's SDL modules, merged into one schema; a feature adds its own file here. */
-const SDL_MODULES = ["./schema.graphql", "./tenant-config/schema.graphql"];
+const SDL_MODULES = ["./schema.graphql", "./tenant-config/schema.graphql", "./revisions/schema.graphql"];
 export const typeDefs = concatAST(SDL_MODULES.map((path) => gql(readFileSync(new URL(path, import.meta.url), "utf8"))));
 export const migrations = { schema: "finance", folder: new URL("./db/migrations", import.meta.url).pathname };
 
@@ -33,7 +34,12 @@ export async function createServer(deps: FinanceDeps) {
   const sub = await createSubgraphApp({
     name: "finance",
     typeDefs,
-    resolvers: { ...resolvers, Mutation: { ...resolvers.Mutation, ...tenantConfigResolvers.Mutation } },
+    resolvers: {
+      ...resolvers,
+      Invoice: revisionResolvers.Invoice,
+      Query: { ...resolvers.Query, ...revisionResolvers.Query },
+      Mutation: { ...resolvers.Mutation, ...tenantConfigResolvers.Mutation, ...revisionResolvers.Mutation },
+    },
     internalTokenSecret: deps.internalTokenSecret,
     maskErrors: deps.maskErrors,
     context: (identity) =>

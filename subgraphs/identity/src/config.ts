@@ -1,10 +1,12 @@
-import { loadConfig, port, subgraphEnv, z } from "@dpp/config";
+import { httpUrl, loadConfig, port, subgraphEnv, z } from "@dpp/config";
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const schema = subgraphEnv
   .extend({
     PORT: port(4001),
+    /** Orders: the tenant's current workflow, against which document statuses are checked. */
+    ORDERS_URL: httpUrl.default("http://127.0.0.1:4003"),
     JWT_ISSUER: z.string().min(1).default("dpp-identity"),
     ACCESS_TOKEN_TTL_SECONDS: seconds(900),
     REFRESH_TOKEN_TTL_SECONDS: seconds(2_592_000),
@@ -23,6 +25,7 @@ const schema = subgraphEnv
     database: { url: env.DATABASE_URL },
     internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
     logLevel: env.LOG_LEVEL,
+    ordersUrl: env.ORDERS_URL,
     webhooks: {
       allowPrivateUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS
         ? env.WEBHOOK_ALLOW_PRIVATE_URLS === "true"

@@ -16,6 +16,7 @@ import {
 import type { KeyRing } from "./keys.ts";
 import type { IdentityDb } from "./server.ts";
 import type { Limits } from "./services/limits.ts";
+import type { CurrentWorkflow } from "./tenant-config/orders-client.ts";
 
 /** What every request shares: the pool, the signing key and the token settings. */
 export interface IdentityRuntime {
@@ -33,6 +34,8 @@ export interface IdentityRuntime {
   refreshTokenTtlSeconds: number;
   /** Webhook URLs may point at localhost and private networks (development and tests only). */
   webhookAllowPrivateUrls: boolean;
+  /** Orders' current workflow of a tenant (null: it has none yet); null where identity runs without orders. */
+  currentWorkflow: CurrentWorkflow | null;
   /** A hash of a random password: verified when the e-mail is unknown, so both paths cost the same. */
   dummyHash: string;
 }

@@ -16,6 +16,7 @@ await runMain("identity", async () => {
     refreshTokenTtlSeconds: tokens.refreshTtlSeconds,
     keyTiming: { ...DEFAULT_KEY_TIMING, publishDelayMs: tokens.publishDelaySeconds * 1000 },
     webhookAllowPrivateUrls: config.webhooks.allowPrivateUrls,
+    ordersUrl: config.ordersUrl,
     signingKeyPem: tokens.signingKey.source === "pem" ? tokens.signingKey.pem : undefined,
   });
   await serveUntilSignal("identity", server, config.http, " (JWKS at /.well-known/jwks.json)");

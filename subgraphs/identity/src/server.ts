@@ -13,6 +13,7 @@ import { databaseKeyRing, type KeyTiming, keyRingFromPem } from "./keys.ts";
 import { resolvers } from "./resolvers/index.ts";
 import { mountApiKeyRoute } from "./services/api-key-route.ts";
 import { createLimits, type LimitRules } from "./services/limits.ts";
+import { ordersWorkflowSource } from "./tenant-config/orders-client.ts";
 
 /** The subgraph's SDL modules, merged into one schema; a feature adds its own file here. */
 const SDL_MODULES = [
@@ -54,6 +55,11 @@ export interface IdentityDeps {
   limits?: LimitRules;
   /** Accept webhook URLs on localhost and private networks (development, tests). Default false. */
   webhookAllowPrivateUrls?: boolean;
+  /**
+   * Base URL of orders (its current workflow: document statuses are checked against it); a
+   * function when orders starts after identity. Absent only where identity runs alone.
+   */
+  ordersUrl?: string | (() => string);
 }
 
 /** Builds the identity subgraph (and its JWKS route); the caller listens and calls stop(). */
@@ -76,6 +82,7 @@ export async function createServer(deps: IdentityDeps) {
       accessTokenTtlSeconds: accessTtl,
       refreshTokenTtlSeconds: deps.refreshTokenTtlSeconds ?? 2_592_000,
       webhookAllowPrivateUrls: deps.webhookAllowPrivateUrls ?? false,
+      currentWorkflow: deps.ordersUrl ? ordersWorkflowSource(deps.ordersUrl, deps.internalTokenSecret) : null,
       dummyHash: await hash(randomBytes(32).toString("base64url")),
     };
     const sub = await createSubgraphApp({

@@ -245,3 +245,79 @@ describe("the platform admin creates a tenant", () => {
     ]);
   });
 });
+
+describe("document statuses follow orders' current workflow (decisions 0018, 0019)", () => {
+  const WF = `statuses { code label labelEn category color editableBy tab } initial
+    tabs { code label labelEn kind } transitions { from to by label labelEn guards effects on }
+    managerPool managerEditEffects`;
+  const SAVE_WORKFLOW = `mutation($i: SaveOrderWorkflowInput!) { saveOrderWorkflow(input: $i) {
+    __typename ... on OrderWorkflowVersion { version }
+    ... on OrderWorkflowError { code message problems { code status message } } } }`;
+
+  it("a status added in the workflow editor can be chosen for a document; removing it then is refused by name", async () => {
+    const tenant = stack.dataset.tenants[1] as { definition: TenantDefinition };
+    const admin = await login(`admin@${tenant.definition.slug}.demo`);
+    const versions = (await ok(`{ orderWorkflowVersions { definition { ${WF} } } }`, {}, admin.accessToken))
+      .orderWorkflowVersions;
+    const wf = versions[0].definition;
+    const initial = wf.statuses.find((s: { code: string }) => s.code === wf.initial);
+    const final = wf.statuses.find((s: { category: string }) => s.category === "done");
+    const check = { ...initial, code: "quality_check", label: "Контроль качества", labelEn: "Quality check" };
+    const move = { by: ["manager"], labelEn: "Move", guards: [], effects: [], on: null };
+    const added = {
+      ...wf,
+      statuses: [...wf.statuses, check],
+      transitions: [
+        ...wf.transitions,
+        { ...move, from: wf.initial, to: check.code, label: "На контроль" },
+        { ...move, from: check.code, to: final.code, label: "Проверено" },
+      ],
+    };
+    const saved = (await ok(SAVE_WORKFLOW, { i: { definition: added, comment: "Контроль" } }, admin.accessToken))
+      .saveOrderWorkflow;
+    expect(saved.__typename).toBe("OrderWorkflowVersion");
+
+    const config = (await ok(CONFIG, {}, admin.accessToken)).tenantConfiguration;
+    const [doc, ...rest] = config.definition.documentTypes;
+    const definition = {
+      ...config.definition,
+      documentTypes: [{ ...doc, availableAt: [...doc.availableAt, check.code] }, ...rest],
+    };
+    const r = (await ok(SAVE, { d: definition, c: "Документ на контроле" }, admin.accessToken)).saveTenantConfiguration;
+    expect(r).toMatchObject({ __typename: "TenantConfigSaved", changed: true });
+    const after = (await ok(CONFIG, {}, admin.accessToken)).tenantConfiguration.definition;
+    expect(after.documentTypes[0].availableAt).toContain(check.code);
+    expect(after.workflow.statuses.map((s: { code: string }) => s.code)).toContain(check.code);
+
+    const removed = (await ok(SAVE_WORKFLOW, { i: { definition: wf, comment: "Без контроля" } }, admin.accessToken))
+      .saveOrderWorkflow;
+    const message = `Статус «Контроль качества» (quality_check) нельзя удалить: его использует документ «${doc.label}». Сначала уберите его в настройках поставщика.`;
+    expect(removed).toEqual({
+      __typename: "OrderWorkflowError",
+      code: "STATUS_IN_USE",
+      message: `Схема не сохранена: ${message}`,
+      problems: [{ code: "STATUS_IN_USE", status: "quality_check", message }],
+    });
+    const current = (await ok(`{ orderWorkflow { statuses { code } } }`, {}, admin.accessToken)).orderWorkflow;
+    expect(current.statuses.map((s: { code: string }) => s.code)).toContain(check.code);
+  });
+
+  it("only a service reads the other side's current definition or workflow", async () => {
+    const tenantId = (stack.dataset.tenants[1] as { id: string }).id;
+    const dealer = dealerActor(tenantId);
+    const asDealer = await callSubgraph(
+      `${stack.urls.identity}/graphql`,
+      stack.internalTokenSecret,
+      dealer,
+      "{ currentTenantDefinition }",
+    );
+    expect(asDealer.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const wf = await callSubgraph(
+      `${stack.urls.orders}/graphql`,
+      stack.internalTokenSecret,
+      dealer,
+      "{ currentOrderWorkflowDefinition }",
+    );
+    expect(wf.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});

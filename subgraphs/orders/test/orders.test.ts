@@ -332,6 +332,8 @@ describe("orders subgraph: submission", () => {
           statusLabel: "Получен счет",
           total: { amount: 404640, currency: "RUB" },
           lines: 1,
+          counterpartyId: null,
+          contractId: null,
         },
       },
     ]);

@@ -119,5 +119,37 @@ describe("a manager's own dealers and the pool", () => {
     await c.gql(second, "mutation($o: ID!) { takeOrder(orderId: $o) { __typename } }", { o: pooled.id });
     expect(await view(second, "MINE")).toEqual([pooled.id]);
     expect(await view(first, "MINE")).not.toContain(pooled.id);
+
+    // Acting on an order another manager leads is refused, nothing changes; an administrator may.
+    const CANCEL = `mutation($o: ID!) { cancelOrder(orderId: $o, reason: "Не мой заказ") {
+      __typename ... on Order { status { code } } ... on OrderError { code message } } }`;
+    const COMMENT = `mutation($o: ID!) { addOrderComment(orderId: $o, body: "Проверьте адрес") {
+      __typename ... on OrderError { code } } }`;
+    const before = await c.gql<{ order: { status: { code: string } } }>(
+      first,
+      "query($o: ID!) { order(id: $o) { status { code } } }",
+      {
+        o: own.id,
+      },
+    );
+    const cancelled = await c.gql<{ cancelOrder: { code?: string; message?: string } }>(second, CANCEL, { o: own.id });
+    expect(cancelled.cancelOrder).toMatchObject({
+      code: "NOT_YOUR_ORDER",
+      message: expect.stringMatching(/другой менеджер/),
+    });
+    const commented = await c.gql<{ addOrderComment: { code?: string } }>(second, COMMENT, { o: own.id });
+    expect(commented.addOrderComment.code).toBe("NOT_YOUR_ORDER");
+    const after = await c.gql<{ order: { status: { code: string }; comments: unknown[] } }>(
+      first,
+      "query($o: ID!) { order(id: $o) { status { code } comments { id } } }",
+      { o: own.id },
+    );
+    expect(after.order.status.code).toBe(before.order.status.code);
+    expect(after.order.comments).toEqual([]);
+    const ownComment = await c.gql<{ addOrderComment: { __typename: string } }>(first, COMMENT, { o: own.id });
+    expect(ownComment.addOrderComment.__typename).not.toBe("OrderError");
+    const tenantAdmin = await c.login("admin@spectr.demo", "spectr");
+    const byAdmin = await c.gql<{ addOrderComment: { __typename: string } }>(tenantAdmin, COMMENT, { o: pooled.id });
+    expect(byAdmin.addOrderComment.__typename).not.toBe("OrderError");
   });
 });

@@ -41,6 +41,17 @@ const FAMILIES: Family[] = [
 ];
 
 export const autopartsCatalog: TenantCatalog = {
+  content: {
+    infoPages: [],
+    // The outage notice of the shop's site; the period is over, the admin re-activates it when needed.
+    maintenanceBanner: {
+      text: "В связи со сбоем сети, кабинеты пользователей временно недоступны. Приносим свои извинения.",
+      level: "critical",
+      activeFrom: new Date("2026-11-20T09:00:00+03:00"),
+      activeUntil: new Date("2026-11-20T18:00:00+03:00"),
+      updatedBy: "seed",
+    },
+  },
   warehouses: [
     { code: "MSK", name: "Склад Москва", city: "Москва", address: "109428, г. Москва, Рязанский пр-т, д. 24, корп. 2" },
     {

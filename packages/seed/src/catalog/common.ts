@@ -1,5 +1,5 @@
 import type { Rng } from "../prng.ts";
-import type { DemoProduct, DemoWarehouse } from "../types.ts";
+import type { DemoContent, DemoProduct, DemoWarehouse } from "../types.ts";
 
 /** A product before the data set gives it an id. */
 export type CatalogItem = Omit<DemoProduct, "id">;
@@ -19,6 +19,11 @@ export interface TenantCatalog {
     validFrom: string;
     validUntil: string | null;
   }[];
+  /** Useful-information pages (ids come from the slug) and the maintenance banner. */
+  content?: {
+    infoPages: Omit<DemoContent["infoPages"][number], "id">[];
+    maintenanceBanner?: DemoContent["maintenanceBanner"];
+  };
 }
 
 /** A price in whole roubles between min and max, rounded to `step`, as kopecks. */

@@ -48,12 +48,15 @@ export function updatedInvoiceMail(input: {
   lines: { article: string; name: string; quantity: number; amount: number }[];
   total: Money;
   vat: Money;
+  /** The updated invoice's file name when it is attached. */
+  attached?: string | null;
 }): MailContent {
   const money = (amount: number) => formatMoney({ amount, currency: input.total.currency });
   const rows = input.lines.map((l, i) => `${i + 1}. ${l.article} ${l.name} — ${l.quantity} шт. — ${money(l.amount)}`);
   const subject = `Заказ № ${input.number}: обновленный счет`;
   const head = `Менеджер изменил состав заказа № ${input.number}. Обновленный счет:`;
   const sums = [`Итого: ${formatMoney(input.total)}`, `В том числе НДС: ${formatMoney(input.vat)}`];
+  if (input.attached) sums.push(`Счет во вложении: ${input.attached}`);
   const text = [greeting(input.fullName), head, rows.join("\n"), sums.join("\n"), FOOTER].join("\n\n");
   const html = [
     `<p>${escapeHtml(greeting(input.fullName))}</p>`,

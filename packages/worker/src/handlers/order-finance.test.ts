@@ -15,9 +15,11 @@ function harness() {
         calls.push([tenantId, event, submitted]);
         return { invoiceNumber: event.number, bonusPoints: 0 };
       },
+      reviseOrderInvoice: async () => Promise.reject(new Error("not an order.submitted or status call")),
+      orderInvoicePdf: async () => Promise.reject(new Error("not an order.submitted or status call")),
     },
   };
-  return { calls, warnings, deps };
+  return { calls, warnings, deps, finance: deps.finance as NonNullable<OutboxHandlerDeps["finance"]> };
 }
 
 const event = (payload: Record<string, unknown>): OutboxEvent => ({
@@ -53,10 +55,18 @@ describe("order.submitted → finance", () => {
           statusCode: "new",
           amount: 3841000,
           date: "2026-03-05",
+          counterpartyId: null,
+          contractId: null,
         },
         true,
       ],
     ]);
+  });
+
+  it("passes the order's counterparty and checkout contract, so the invoice goes under that contract", async () => {
+    const { calls, deps } = harness();
+    await orderSubmittedFinance(event({ counterpartyId: "ctp_2", contractId: "ctr_2" }), deps);
+    expect(calls[0]?.[1]).toMatchObject({ counterpartyId: "ctp_2", contractId: "ctr_2" });
   });
 
   it("skips an order without a company, with a warning", async () => {
@@ -67,8 +77,11 @@ describe("order.submitted → finance", () => {
   });
 
   it("a finance failure fails the job (so it is retried)", async () => {
-    const { deps } = harness();
-    const failing = { ...deps, finance: { recordOrderEvent: async () => Promise.reject(new Error("finance down")) } };
+    const { deps, finance } = harness();
+    const failing = {
+      ...deps,
+      finance: { ...finance, recordOrderEvent: async () => Promise.reject(new Error("finance down")) },
+    };
     await expect(allOf(orderSubmittedFinance)(event({}), failing)).rejects.toThrow("finance down");
   });
 });
@@ -118,9 +131,12 @@ describe("order.status_changed → finance", () => {
   });
 
   it("a malformed payload or a finance failure fails the job (so it is retried)", async () => {
-    const { deps } = harness();
+    const { deps, finance } = harness();
     await expect(orderStatusChangedFinance(statusChanged({ to: undefined }), deps)).rejects.toThrow();
-    const failing = { ...deps, finance: { recordOrderEvent: async () => Promise.reject(new Error("finance down")) } };
+    const failing = {
+      ...deps,
+      finance: { ...finance, recordOrderEvent: async () => Promise.reject(new Error("finance down")) },
+    };
     await expect(orderStatusChangedFinance(statusChanged({}), failing)).rejects.toThrow("finance down");
   });
 });

@@ -25,6 +25,8 @@ export const orderSubmittedFinance: OutboxHandler = async (event, { finance, log
       statusCode: order.statusCode,
       amount: order.total.amount,
       date: event.createdAt.slice(0, 10),
+      counterpartyId: order.counterpartyId ?? null,
+      contractId: order.contractId ?? null,
     },
     true,
   );

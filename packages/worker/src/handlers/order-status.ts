@@ -83,11 +83,53 @@ export const orderCommentAdded: OutboxHandler = async (event, deps) => {
   );
 };
 
-/** "order.lines_changed_by_manager" → the dealer gets the updated invoice where the tenant's workflow says so. */
+/**
+ * "order.lines_changed_by_manager" → finance re-issues the order's invoice with the new total
+ * (idempotent by the event's id; it fails, and the job is retried, while the invoice is not
+ * issued yet), then, where the tenant's workflow says so, the dealer is mailed the new lines with
+ * the updated invoice's PDF attached. Without a finance client (tests of mail only) the mail goes
+ * without the file.
+ */
 export const orderLinesChanged: OutboxHandler = async (event, deps) => {
   const p = orderLinesChangedPayload.parse(event.payload);
+  const { finance, logger } = deps;
+  if (finance) {
+    const r = await finance.reviseOrderInvoice(event.tenantId, {
+      orderId: p.orderId,
+      eventId: event.id,
+      amount: p.total.amount,
+      vat: p.vat.amount,
+      at: event.createdAt,
+    });
+    logger.info(
+      `order ${p.number}: invoice ${r.invoiceNumber} revision ${r.revision}${r.applied ? "" : " (unchanged)"}`,
+      {
+        orderId: p.orderId,
+      },
+    );
+  }
   if (!p.mailUpdatedInvoice) return;
-  await mailUser(deps, event.tenantId, p.dealerUserId, (fullName) =>
-    updatedInvoiceMail({ fullName, number: p.number, lines: p.lines, total: p.total, vat: p.vat }),
-  );
+  const pdf = finance ? await finance.orderInvoicePdf(event.tenantId, p.orderId) : null;
+  if (pdf && "refused" in pdf)
+    logger.warn(`order ${p.number}: no invoice PDF to attach (${pdf.refused})`, { orderId: p.orderId });
+  const attachment = pdf && !("refused" in pdf) ? pdf : null;
+  const user = await deps.directory.userById(event.tenantId, p.dealerUserId);
+  if (!user) {
+    logger.warn(`user ${p.dealerUserId} not found in tenant ${event.tenantId}; no e-mail sent`, { orderId: p.orderId });
+    return;
+  }
+  const mail = updatedInvoiceMail({
+    fullName: user.fullName,
+    number: p.number,
+    lines: p.lines,
+    total: p.total,
+    vat: p.vat,
+    attached: attachment?.filename ?? null,
+  });
+  await deps.mailer.send({
+    to: user.email,
+    ...mail,
+    tenantId: event.tenantId,
+    ...(attachment ? { attachments: [attachment] } : {}),
+  });
 };

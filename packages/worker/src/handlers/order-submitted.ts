@@ -23,6 +23,9 @@ export const orderSubmittedPayload = z.object({
   total: z.object({ amount: minorUnits, currency: z.string().length(3) }),
   /** The number of positions (what orders emits), or the lines themselves. */
   lines: z.union([z.number().int().min(0), z.array(z.unknown()).transform((lines) => lines.length)]),
+  /** The buyer counterparty and the checkout's contract (absent in events written before checkout). */
+  counterpartyId: z.string().nullish(),
+  contractId: z.string().nullish(),
 });
 export type OrderSubmittedPayload = z.output<typeof orderSubmittedPayload>;
 

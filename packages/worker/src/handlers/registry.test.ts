@@ -33,7 +33,11 @@ describe("outbox handler registry", () => {
       mailer: { send: async (m) => (mails.push(m), { messageId: "m1" }), close: () => {} },
       directory: { userById: async () => ({ email: "ivan@example.ru", fullName: "Иван" }) },
       logger: { warn: () => {}, info: () => {} },
-      finance: { recordOrderEvent: async (_t, e) => (bills.push(e), { invoiceNumber: "С-1", bonusPoints: 0 }) },
+      finance: {
+        recordOrderEvent: async (_t, e) => (bills.push(e), { invoiceNumber: "С-1", bonusPoints: 0 }),
+        reviseOrderInvoice: async () => Promise.reject(new Error("no line edits here")),
+        orderInvoicePdf: async () => Promise.reject(new Error("no line edits here")),
+      },
       audit: { record: async (t, e) => void history.push([t, e]) },
     };
     return { d, mails, bills, history };

@@ -314,3 +314,32 @@ export const promotionImages = catalog.table(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
+
+/** A useful-information page (Полезная информация): Markdown written by staff, read by dealers once published. */
+export const infoPages = catalog.table(
+  "info_pages",
+  {
+    tenantId: text().notNull(),
+    id: text().notNull(),
+    slug: text().notNull(),
+    title: text().notNull(),
+    /** Markdown source; rendered and sanitized on the server when read. */
+    body: text().notNull(),
+    position: integer().notNull().default(0),
+    published: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), uniqueIndex("info_pages_slug_idx").on(t.tenantId, t.slug)],
+);
+
+/** The tenant's maintenance banner, shown on every portal page while within its optional period. */
+export const maintenanceBanners = catalog.table("maintenance_banners", {
+  tenantId: text().primaryKey(),
+  text: text().notNull(),
+  level: text({ enum: ["info", "warning", "critical"] }).notNull(),
+  activeFrom: timestamp({ withTimezone: true }),
+  activeUntil: timestamp({ withTimezone: true }),
+  updatedBy: text().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

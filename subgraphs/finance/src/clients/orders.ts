@@ -10,6 +10,9 @@ const orderSchema = z.object({
   statusCode: z.string(),
   submittedAt: z.string().nullable(),
   createdAt: z.string(),
+  /** The buyer counterparty chosen at checkout (else the session's active one); null for older orders. */
+  counterpartyId: z.string().nullable(),
+  checkout: z.object({ contract: z.object({ id: z.string() }).nullable() }).nullable(),
   lines: z.array(
     z.object({
       product: z.object({ id: z.string() }),
@@ -26,6 +29,7 @@ const orderSchema = z.object({
 export type OrderForDocuments = z.output<typeof orderSchema>;
 
 const QUERY = `query FinanceOrder($id: ID!) { order(id: $id) { id number isDraft statusCode submittedAt createdAt
+  counterpartyId checkout { contract { id } }
   lines { product { id } article name quantity unit unitPrice { amount } amount { amount } } totals { amount { amount } vat { amount } } } }`;
 
 /** One of the caller's orders from the orders subgraph (null: not theirs or unknown). */

@@ -102,6 +102,10 @@ export const invoices = finance.table(
     amount: bigint({ mode: "number" }).notNull(),
     vat: bigint({ mode: "number" }).notNull(),
     externalId: text(),
+    /** How many times the invoice was re-issued for a manager's line edit (0: as issued). */
+    revision: integer().notNull().default(0),
+    /** When the order's lines last changed (the edit event's time); the re-issued invoice is dated by it. */
+    revisedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -111,6 +115,35 @@ export const invoices = finance.table(
     uniqueIndex("invoices_order_uq").on(t.tenantId, t.orderId),
     uniqueIndex("invoices_external_uq").on(t.tenantId, t.externalId),
     index("invoices_company_idx").on(t.tenantId, t.companyId),
+  ],
+);
+
+/**
+ * A re-issue of an order's invoice after a manager changed the order's lines, one per orders
+ * outbox event (the key that makes a repeated delivery a no-op). An event older than the last
+ * one applied is recorded but not applied (`applied` false).
+ */
+export const invoiceRevisions = finance.table(
+  "invoice_revisions",
+  {
+    tenantId: text().notNull(),
+    eventId: text().notNull(),
+    invoiceId: text().notNull(),
+    revision: integer().notNull(),
+    amount: bigint({ mode: "number" }).notNull(),
+    vat: bigint({ mode: "number" }).notNull(),
+    eventAt: timestamp({ withTimezone: true }).notNull(),
+    applied: boolean().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.eventId] }),
+    foreignKey({
+      name: "invoice_revisions_invoice_fk",
+      columns: [t.tenantId, t.invoiceId],
+      foreignColumns: [invoices.tenantId, invoices.id],
+    }),
+    index("invoice_revisions_invoice_idx").on(t.tenantId, t.invoiceId),
   ],
 );
 

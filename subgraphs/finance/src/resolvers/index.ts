@@ -8,6 +8,7 @@ import {
   requireStaffOrService,
 } from "../context.ts";
 import type { DocumentTypeRow } from "../db/queries.ts";
+import { contractInScope, rowsInScope } from "../domain/counterparty.ts";
 import { documentsAt } from "../domain/documents.ts";
 import { CREDIT_MESSAGES } from "../domain/ledger.ts";
 import { actLimitMessage, nextActAllowedAt } from "../domain/rules.ts";
@@ -87,12 +88,22 @@ export const resolvers = {
     finance: async (_: unknown, __: unknown, ctx: FinanceContext) => {
       const d = requireFinanceViewer(ctx.actor);
       const day = today();
-      const [views, invoices, settings, last] = await Promise.all([
+      const [all, allInvoices, settings, last] = await Promise.all([
         companyContracts(ctx.db, d.tenantId, d.companyId, day),
         invoicesOf(ctx.db, d.tenantId, d.companyId),
         settingsOf(ctx.db, d.tenantId),
         lastActRequest(ctx.db, d.tenantId, d.companyId),
       ]);
+      // The active counterparty sees its contracts' figures only; the request limit stays the company's.
+      const active = d.counterpartyId;
+      const views = all.filter((v) => contractInScope(v.contract, active));
+      const known = all.map((v) => v.contract);
+      const invoices = rowsInScope(allInvoices, known, active);
+      const shown = views.map((v) => v.contract.id);
+      const act =
+        !last || rowsInScope([last], known, active).length > 0
+          ? last
+          : await lastActRequest(ctx.db, d.tenantId, d.companyId, shown);
       const hours = settings?.actRequestIntervalHours ?? null;
       const next = nextActAllowedAt(hours, last?.requestedAt ?? null, new Date());
       return {
@@ -106,7 +117,7 @@ export const resolvers = {
           intervalHours: hours,
           rule: hours === null ? null : actLimitMessage(next ?? new Date(), hours).split(".")[0],
         },
-        acts: last ? [last] : [],
+        acts: act ? [act] : [],
       };
     },
     creditStatus: async (_: unknown, args: { companyId: string; amount?: number }, ctx: FinanceContext) => {

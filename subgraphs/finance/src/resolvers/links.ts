@@ -31,7 +31,7 @@ export const linkResolvers = {
       const t = check.target;
       return t.kind === "order"
         ? renderOrderDocument(ctx, d.companyId, { orderId: t.orderId, typeCode: t.typeCode, format: t.format })
-        : renderAct(ctx, d.companyId, { actId: t.actId, format: t.format });
+        : renderAct(ctx, d, { actId: t.actId, format: t.format });
     },
   },
   Mutation: {
@@ -47,6 +47,7 @@ export const linkResolvers = {
       if (!iso.test(from) || !iso.test(to)) return fail("INVALID_DATE", "Даты периода — в формате ГГГГ-ММ-ДД.");
       return requestAct(ctx.db, d.tenantId, {
         companyId: d.companyId,
+        counterpartyId: d.counterpartyId,
         userId: d.userId,
         contractId: args.contractId ?? null,
         from,

@@ -50,6 +50,8 @@ export const operationResolvers = {
         statusCode: string;
         amount?: number | null;
         date: string;
+        counterpartyId?: string | null;
+        contractId?: string | null;
       };
       submitted: boolean;
     },
@@ -69,6 +71,8 @@ export const operationResolvers = {
             companyId: e.companyId,
             amount: e.amount,
             issuedOn: e.date,
+            counterpartyId: e.counterpartyId ?? null,
+            contractId: e.contractId ?? null,
           })
         : null;
     const bonusPoints = await creditOrderBonus(ctx.db, tenantId, { ...e, amount: e.amount ?? null });

@@ -17,9 +17,11 @@ import { fetchOrder } from "../clients/orders.ts";
 import type { FinanceContext } from "../context.ts";
 import type { SellerSettings } from "../db/schema.ts";
 import { contracts, payments, shipments } from "../db/schema.ts";
+import { buyerCounterpartyId, contractInScope, documentContract } from "../domain/counterparty.ts";
 import { leadTimeTexts } from "../domain/lead-times.ts";
 import { addDays } from "../domain/ledger.ts";
 import { vatLines } from "../domain/order-lines.ts";
+import { orderInvoice, revisedOn } from "../revisions/revise.ts";
 import { type FinanceFailure, fail } from "./erp.ts";
 import { actById, documentNumberOf, type SettingsRow, settingsOf, today } from "./ledger.ts";
 
@@ -82,6 +84,8 @@ export async function renderOrderDocument(
   ctx: FinanceContext,
   companyId: string,
   target: { orderId: string; typeCode: string; format: DocumentFormat },
+  /** anyStatus: the worker mailing the invoice the workflow says to mail, whatever the order's status. */
+  opts: { anyStatus?: boolean } = {},
 ): Promise<RenderedFile | FinanceFailure> {
   const tenantId = ctx.tenantId();
   const [types, settings, order] = await Promise.all([
@@ -95,23 +99,28 @@ export async function renderOrderDocument(
   if (!type.formats.includes(target.format))
     return fail("FORMAT_NOT_AVAILABLE", `${type.label} не выдается в формате ${target.format.toUpperCase()}.`);
   if (!order || order.isDraft) return fail("ORDER_NOT_FOUND", "Заказ не найден.");
-  if (!type.availableAt.includes(order.statusCode))
+  if (!opts.anyStatus && !type.availableAt.includes(order.statusCode))
     return fail("DOCUMENT_NOT_AVAILABLE", `${type.label} по заказу № ${order.number} пока недоступен в его статусе.`);
-  const [contract] = await withTenant(ctx.db, tenantId, (tx) =>
+  const companyContracts = await withTenant(ctx.db, tenantId, (tx) =>
     tx
       .select()
       .from(contracts)
       .where(and(eq(contracts.tenantId, tenantId), eq(contracts.companyId, companyId)))
       .orderBy(asc(contracts.signedOn)),
   );
+  const placed = { contractId: order.checkout?.contract?.id ?? null, counterpartyId: order.counterpartyId };
+  const contract = documentContract(companyContracts, placed);
   const wanted = order.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity }));
-  const [buyer, number, quotes] = await Promise.all([
-    buyerOf(ctx, companyId, contract?.counterpartyId ?? null),
+  const [buyer, number, quotes, invoice] = await Promise.all([
+    buyerOf(ctx, companyId, buyerCounterpartyId(placed, contract)),
     documentNumberOf(ctx.db, tenantId, order.id, type.code),
     kind === "commercial_proposal" ? fetchLeadTimes(ctx.inventory(), wanted) : null,
+    kind === "invoice" ? orderInvoice(ctx.db, tenantId, order.id) : null,
   ]);
   const leadTimes = quotes ? leadTimeTexts(wanted, quotes) : null;
-  const date = number?.issuedOn ?? (order.submittedAt ?? order.createdAt).slice(0, 10);
+  // An invoice re-issued after a manager's line edit is dated by the edit.
+  const date =
+    (invoice && revisedOn(invoice)) ?? number?.issuedOn ?? (order.submittedAt ?? order.createdAt).slice(0, 10);
   const split = vatLines(
     order.lines.map((l) => ({ ...l, unitPrice: l.unitPrice.amount, amount: l.amount.amount })),
     { amount: order.totals.amount.amount, vat: order.totals.vat.amount },
@@ -140,16 +149,18 @@ export async function renderOrderDocument(
 /** The act of a request: opening balance before the period, each shipment and payment in it. */
 export async function renderAct(
   ctx: FinanceContext,
-  companyId: string,
+  dealer: { companyId: string; counterpartyId: string | null },
   target: { actId: string; format: DocumentFormat },
 ): Promise<RenderedFile | FinanceFailure> {
   const tenantId = ctx.tenantId();
   const [act, settings] = await Promise.all([
-    actById(ctx.db, tenantId, companyId, target.actId),
+    actById(ctx.db, tenantId, dealer.companyId, target.actId),
     settingsOf(ctx.db, tenantId),
   ]);
   if (!act || !settings) return fail("ACT_NOT_FOUND", "Акт сверки не найден.");
   const data = await actData(ctx, act, settings);
+  // An act under another counterparty's contract is not the active counterparty's to see.
+  if (!contractInScope(data, dealer.counterpartyId)) return fail("ACT_NOT_FOUND", "Акт сверки не найден.");
   return file(actLayout(data), target.format);
 }
 
@@ -214,6 +225,8 @@ export async function actData(
     seller: sellerParty(s),
     buyer: await buyerOf(ctx, act.companyId, contract.counterpartyId),
     contract: contractLabel(contract),
+    /** The contract's counterparty: whose act this is. */
+    counterpartyId: contract.counterpartyId,
     opening: before,
     operations,
     branding: brandingOf(s),

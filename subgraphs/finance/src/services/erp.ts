@@ -10,6 +10,7 @@ import {
   shipments,
   tenantSettings,
 } from "../db/schema.ts";
+import { contractsInScope } from "../domain/counterparty.ts";
 import { actLimitMessage, nextActAllowedAt } from "../domain/rules.ts";
 import type { FinanceDb } from "../server.ts";
 import type { ActRow, InvoiceRow, PaymentRow, ShipmentRow } from "./ledger.ts";
@@ -216,11 +217,20 @@ export interface ActLimited {
 export async function requestAct(
   db: FinanceDb,
   tenantId: string,
-  input: { companyId: string; userId: string; contractId: string | null; from: string; to: string; now: Date },
+  input: {
+    companyId: string;
+    /** The session's active counterparty: the act is made under one of its contracts (null: any). */
+    counterpartyId: string | null;
+    userId: string;
+    contractId: string | null;
+    from: string;
+    to: string;
+    now: Date;
+  },
 ): Promise<ActRow | ActLimited | FinanceFailure> {
   if (input.from > input.to) return fail("INVALID_PERIOD", "Начало периода позже его конца.");
   return withTenant(db, tenantId, async (tx) => {
-    const [contract] = await tx
+    const candidates = await tx
       .select()
       .from(contracts)
       .where(
@@ -231,8 +241,8 @@ export async function requestAct(
         ),
       )
       .orderBy(desc(contracts.signedOn))
-      .limit(1)
       .for("update");
+    const [contract] = contractsInScope(candidates, input.counterpartyId);
     if (!contract) return fail("NO_CONTRACT", "Договор не найден: акт сверки составляется по договору.");
     const [settings] = await tx.select().from(tenantSettings).where(eq(tenantSettings.tenantId, tenantId));
     const hours = settings?.actRequestIntervalHours ?? null;

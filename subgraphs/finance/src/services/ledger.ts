@@ -10,6 +10,7 @@ import {
   shipments,
   tenantSettings,
 } from "../db/schema.ts";
+import { documentContract } from "../domain/counterparty.ts";
 import { balanceHistory, balanceOf, creditDecision, invoiceDueOn, overdueDebt } from "../domain/ledger.ts";
 import { vatOf } from "../domain/order-lines.ts";
 import { bonusPoints } from "../domain/rules.ts";
@@ -149,7 +150,15 @@ export async function orderPaid(db: FinanceDb, tenantId: string, orderId: string
 export async function issueOrderInvoice(
   db: FinanceDb,
   tenantId: string,
-  input: { orderId: string; number: string; companyId: string; amount: number; issuedOn: string },
+  input: {
+    orderId: string;
+    number: string;
+    companyId: string;
+    amount: number;
+    issuedOn: string;
+    counterpartyId?: string | null;
+    contractId?: string | null;
+  },
 ): Promise<InvoiceRow> {
   return withTenant(db, tenantId, async (tx) => {
     const [existing] = await tx
@@ -159,12 +168,20 @@ export async function issueOrderInvoice(
     if (existing) return existing;
     const [settings] = await tx.select().from(tenantSettings).where(eq(tenantSettings.tenantId, tenantId));
     if (!settings) throw new Error(`finance: tenant ${tenantId} has no finance settings`);
-    const [contract] = await tx
+    const companyContracts = await tx
       .select()
       .from(contracts)
       .where(and(eq(contracts.tenantId, tenantId), eq(contracts.companyId, input.companyId)))
-      .orderBy(desc(contracts.signedOn))
-      .limit(1);
+      .orderBy(asc(contracts.signedOn));
+    // The checkout's contract, or the buyer counterparty's (decision 0009); an order placed for no
+    // counterparty goes under the company's latest contract, as before counterparties.
+    const contract =
+      input.contractId || input.counterpartyId
+        ? documentContract(companyContracts, {
+            contractId: input.contractId ?? null,
+            counterpartyId: input.counterpartyId ?? null,
+          })
+        : companyContracts.at(-1);
     const terms = contract ?? { paymentTerms: "prepayment" as const, deferralDays: 0 };
     const [row] = await tx
       .insert(invoices)
@@ -252,12 +269,25 @@ export async function bonusAccount(db: FinanceDb, tenantId: string, companyId: s
   });
 }
 
-export async function lastActRequest(db: FinanceDb, tenantId: string, companyId: string): Promise<ActRow | null> {
+/** The company's latest act request; with `contractIds`, the latest under one of those contracts. */
+export async function lastActRequest(
+  db: FinanceDb,
+  tenantId: string,
+  companyId: string,
+  contractIds?: readonly string[],
+): Promise<ActRow | null> {
+  if (contractIds?.length === 0) return null;
   return withTenant(db, tenantId, async (tx) => {
     const [row] = await tx
       .select()
       .from(actRequests)
-      .where(and(eq(actRequests.tenantId, tenantId), eq(actRequests.companyId, companyId)))
+      .where(
+        and(
+          eq(actRequests.tenantId, tenantId),
+          eq(actRequests.companyId, companyId),
+          ...(contractIds ? [inArray(actRequests.contractId, [...contractIds])] : []),
+        ),
+      )
       .orderBy(desc(actRequests.requestedAt))
       .limit(1);
     return row ?? null;

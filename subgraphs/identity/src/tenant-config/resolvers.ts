@@ -1,5 +1,11 @@
 import type { IdentityContext } from "../context.ts";
-import { createTenant, platformTenants, saveTenantConfiguration, tenantConfiguration } from "./service.ts";
+import {
+  createTenant,
+  currentTenantDefinition,
+  platformTenants,
+  saveTenantConfiguration,
+  tenantConfiguration,
+} from "./service.ts";
 import type { NewTenant } from "./template.ts";
 
 const typename = (r: { __typename: string }) => r.__typename;
@@ -8,6 +14,7 @@ export const tenantConfigResolvers = {
   Query: {
     tenantConfiguration: (_: unknown, __: unknown, ctx: IdentityContext) => tenantConfiguration(ctx),
     platformTenants: (_: unknown, __: unknown, ctx: IdentityContext) => platformTenants(ctx),
+    currentTenantDefinition: (_: unknown, __: unknown, ctx: IdentityContext) => currentTenantDefinition(ctx),
   },
   Mutation: {
     saveTenantConfiguration: (

@@ -1,6 +1,6 @@
-import { randomInt } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { newId, withTenant } from "@dpp/db";
-import { forbidden, requireUser } from "@dpp/server";
+import { forbidden, requireTenant, requireUser } from "@dpp/server";
 import type { TenantDefinition } from "@dpp/tenant";
 import { hash } from "@node-rs/argon2";
 import { desc, eq } from "drizzle-orm";
@@ -103,9 +103,29 @@ async function storeVersion(
 }
 
 /**
+ * The workflow a definition is checked and stored with: orders' current one (decision 0019 — the
+ * workflow is edited and versioned there), so document statuses and the bonus status may name any
+ * status it has now. A tenant orders has no workflow for yet keeps the definition's own.
+ */
+async function withCurrentWorkflow(ctx: IdentityContext, tenantId: string, proposed: unknown): Promise<unknown> {
+  if (!ctx.rt.currentWorkflow || typeof proposed !== "object" || proposed === null) return proposed;
+  const workflow = await ctx.rt.currentWorkflow(tenantId, ctx.requestId ?? randomUUID());
+  return workflow ? { ...proposed, workflow } : proposed;
+}
+
+/** Service only (orders' workflow editor): the current definition of the caller's tenant. */
+export async function currentTenantDefinition(ctx: IdentityContext) {
+  if (ctx.actor.kind !== "service") throw forbidden("Только для сервисов платформы");
+  const tenant = await ctx.loaders.tenant.load(requireTenant(ctx.actor));
+  if (!tenant) throw forbidden("Поставщик не найден");
+  return tenant.definition;
+}
+
+/**
  * The tenant admin saves the whole definition: checked as a loaded one (every problem with its
- * path), the slug unchanged; an uploaded logo (base64) replaces `branding.logoSvg` when it is an
- * image of at most 200 KB by its content.
+ * path) against orders' current workflow, which replaces the definition's copy; the slug
+ * unchanged; an uploaded logo (base64) replaces `branding.logoSvg` when it is an image of at most
+ * 200 KB by its content.
  */
 export async function saveTenantConfiguration(
   ctx: IdentityContext,
@@ -121,7 +141,7 @@ export async function saveTenantConfiguration(
     const d = proposed as { branding?: Record<string, unknown> };
     proposed = { ...d, branding: { ...d.branding, logoSvg: logo.svg } };
   }
-  const checked = checkDefinition(proposed);
+  const checked = checkDefinition(await withCurrentWorkflow(ctx, a.tenantId, proposed));
   if (!checked.ok) return invalid("Конфигурация не сохранена: исправьте ошибки", checked.problems);
   if (checked.definition.slug !== tenant.slug) {
     return invalid("Конфигурация не сохранена: исправьте ошибки", [

@@ -1,7 +1,8 @@
 import { newId, withTenant } from "@dpp/db";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { OrdersTx } from "../db/queries.ts";
-import { deliveryAddresses } from "../db/schema.ts";
+import { deliveryAddresses, orders } from "../db/schema.ts";
+import type { NormalizedCheckout } from "../domain/checkout.ts";
 import type { OrdersDb } from "../server.ts";
 
 export type DeliveryAddressRow = typeof deliveryAddresses.$inferSelect;
@@ -49,4 +50,15 @@ export async function deleteAddress(db: OrdersDb, scope: CompanyScope, id: strin
       .returning({ id: deliveryAddresses.id }),
   );
   return rows.length > 0;
+}
+
+/** Keeps a draft's checkout values (the caller has locked the draft); the order as it is now. */
+export async function storeDraftCheckout(tx: OrdersTx, tenantId: string, orderId: string, values: NormalizedCheckout) {
+  const [row] = await tx
+    .update(orders)
+    .set({ draftCheckout: values })
+    .where(and(eq(orders.tenantId, tenantId), eq(orders.id, orderId)))
+    .returning();
+  if (!row) throw new Error(`orders: draft ${orderId} vanished while locked`);
+  return row;
 }

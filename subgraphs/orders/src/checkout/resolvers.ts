@@ -1,9 +1,9 @@
 import type { OrderRow } from "../db/queries.ts";
-import type { CheckoutProblem } from "../domain/checkout.ts";
+import type { CheckoutInput, CheckoutProblem } from "../domain/checkout.ts";
 import { activeDraft } from "../services/drafts.ts";
 import { listForDealer } from "../services/orders.ts";
 import { addressesOf, type DeliveryAddressRow, deleteAddress } from "./db.ts";
-import { type CheckoutContext, checkoutFormFor } from "./service.ts";
+import { type CheckoutContext, checkoutFormFor, updateDraftCheckout } from "./service.ts";
 
 const address = (a: DeliveryAddressRow) => ({ id: a.id, address: a.address, lastUsedAt: a.lastUsedAt.toISOString() });
 
@@ -28,11 +28,26 @@ export const checkoutResolvers = {
   Mutation: {
     deleteDeliveryAddress: (_: unknown, args: { id: string }, ctx: CheckoutContext) =>
       deleteAddress(ctx.db, ctx.dealer(), args.id),
+    updateDraftCheckout: (
+      _: unknown,
+      args: {
+        orderId: string;
+        comment?: string | null;
+        customerNumber?: string | null;
+        checkout?: CheckoutInput | null;
+      },
+      ctx: CheckoutContext,
+    ) =>
+      updateDraftCheckout(ctx, {
+        orderId: args.orderId,
+        checkout: { ...args.checkout, comment: args.comment, customerNumber: args.customerNumber },
+      }),
   },
   OrderError: {
     problems: (e: { problems?: CheckoutProblem[] }) => e.problems ?? [],
   },
   Order: {
     checkout: (o: OrderRow) => (o.isDraft ? null : o.checkout),
+    draftCheckout: (o: OrderRow) => (o.isDraft ? o.draftCheckout : null),
   },
 };

@@ -1,7 +1,7 @@
 import { withTenant } from "@dpp/db";
 import { CHECKOUT_FIELDS, type Checkout, type CheckoutFieldKey, checkoutOf } from "@dpp/tenant";
 import type { Dealer, OrdersContext } from "../context.ts";
-import { type OrderRow, orderBySubmissionKey } from "../db/queries.ts";
+import { lockOrder, type OrderRow, orderBySubmissionKey } from "../db/queries.ts";
 import {
   type CheckoutFacts,
   type CheckoutInput,
@@ -13,10 +13,10 @@ import {
   normalizeCheckoutInput,
   validateCheckout,
 } from "../domain/checkout.ts";
-import { type OrderFailure, orderError } from "../domain/errors.ts";
+import { notFound, type OrderFailure, orderError } from "../domain/errors.ts";
 import { checkIdempotentReplay, submissionFingerprint } from "../domain/submission.ts";
 import type { CheckoutClients } from "./clients.ts";
-import { addressesOf, type DeliveryAddressRow } from "./db.ts";
+import { addressesOf, type DeliveryAddressRow, storeDraftCheckout } from "./db.ts";
 
 export type CheckoutContext = OrdersContext & { checkoutClients: CheckoutClients };
 
@@ -127,4 +127,24 @@ function checkoutFailure(problems: CheckoutProblem[]): CheckoutFailure {
   const first = problems[0]?.message ?? "";
   const more = problems.length > 1 ? ` И еще ${problems.length - 1} — см. поля формы.` : "";
   return { ...orderError("CHECKOUT_INVALID", `${first}${more}`), problems };
+}
+
+/**
+ * Keeps what the dealer has filled in on a draft of its company (normalized as a submission is),
+ * unchecked against the form: it is checked when the draft is submitted.
+ */
+export async function updateDraftCheckout(
+  ctx: OrdersContext,
+  input: { orderId: string; checkout: CheckoutInput },
+): Promise<OrderRow | OrderFailure> {
+  const d = ctx.dealer();
+  const values = normalizeCheckoutInput(input.checkout);
+  const result = await withTenant(ctx.db, d.tenantId, async (tx) => {
+    const order = await lockOrder(tx, { ...d.scope, companyId: d.companyId }, input.orderId);
+    if (!order) return notFound();
+    if (!order.isDraft) return orderError("NOT_A_DRAFT", "Заказ уже отправлен: его оформление не меняется.");
+    return storeDraftCheckout(tx, d.tenantId, order.id, values);
+  });
+  ctx.forget(input.orderId);
+  return result;
 }

@@ -97,6 +97,11 @@ export interface OrderServices {
     requestId: string,
   ): Promise<ReserveOutcome>;
   release(tenantId: string, orderId: string, requestId: string): Promise<boolean>;
+  /**
+   * Identity's current tenant definition (JSON: the workflow editor checks which statuses its
+   * documents and bonus rule name); null only where orders runs without identity.
+   */
+  tenantDefinition(tenantId: string, requestId: string): Promise<unknown | null>;
 }
 
 export function createOrderServices(opts: {
@@ -174,6 +179,18 @@ export function createOrderServices(opts: {
         { o: orderId },
       );
       return z.object({ releaseOrderStock: z.boolean() }).parse(data).releaseOrderStock;
+    },
+    async tenantDefinition(tenantId, requestId) {
+      if (!opts.identityUrl) return null;
+      const data = await callAsService(
+        opts.identityUrl,
+        opts.secret,
+        tenantId,
+        requestId,
+        "{ currentTenantDefinition }",
+        {},
+      );
+      return data.currentTenantDefinition ?? null;
     },
   };
 }

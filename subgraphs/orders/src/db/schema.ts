@@ -12,7 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import type { OrderCheckout } from "../domain/checkout.ts";
+import type { NormalizedCheckout, OrderCheckout } from "../domain/checkout.ts";
 
 export const ordersSchema = pgSchema("orders");
 
@@ -93,6 +93,8 @@ export const orders = ordersSchema.table(
     counterpartyId: text(),
     /** The checkout fields as submitted, with the names and labels the dealer saw (domain/checkout.ts). */
     checkout: jsonb().$type<OrderCheckout>(),
+    /** A draft's checkout values as the dealer left them (updateDraftCheckout), to pre-fill the form. */
+    draftCheckout: jsonb().$type<NormalizedCheckout>(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

@@ -50,7 +50,26 @@ describe("orderSubmittedEvent", () => {
       statusLabel: "Новый",
       total: { amount: 4245640, currency: "RUB" },
       lines: 2,
+      counterpartyId: null,
+      contractId: null,
     });
+  });
+
+  it("carries the buyer counterparty and the checkout's contract (finance files the invoice under them)", () => {
+    const e = orderSubmittedEvent({
+      order: {
+        id: "ord_1",
+        userId: "usr_1",
+        companyId: "cmp_1",
+        currency: "RUB",
+        counterpartyId: "ctp_2",
+        checkout: { contract: { id: "ctr_2" } },
+      },
+      number: "000002",
+      status: { code: "new", label: "Новый" },
+      totals: { positions: 1, amount: 100 },
+    });
+    expect(e).toMatchObject({ counterpartyId: "ctp_2", contractId: "ctr_2" });
   });
 });
 

@@ -25,11 +25,21 @@ export interface OrderSubmittedPayload {
   statusLabel: string;
   total: { amount: number; currency: string };
   lines: number;
+  /** The buyer counterparty and the contract chosen at checkout (finance files the invoice under them). */
+  counterpartyId: string | null;
+  contractId: string | null;
 }
 
 /** The `order.submitted` outbox event. */
 export function orderSubmittedEvent(input: {
-  order: { id: string; userId: string; companyId: string; currency: string };
+  order: {
+    id: string;
+    userId: string;
+    companyId: string;
+    currency: string;
+    counterpartyId?: string | null;
+    checkout?: { contract: { id: string } | null } | null;
+  };
   number: string;
   status: { code: string; label: string };
   totals: Pick<Totals, "positions" | "amount">;
@@ -43,6 +53,8 @@ export function orderSubmittedEvent(input: {
     statusLabel: input.status.label,
     total: { amount: input.totals.amount, currency: input.order.currency },
     lines: input.totals.positions,
+    counterpartyId: input.order.counterpartyId ?? null,
+    contractId: input.order.checkout?.contract?.id ?? null,
   };
 }
 

@@ -14,7 +14,7 @@ import {
 } from "../db/queries.ts";
 import { notFound, type OrderFailure, orderError } from "../domain/errors.ts";
 import { lineAmount, orderTotals, type VatRounding } from "../domain/totals.ts";
-import { actingSide } from "./transitions.ts";
+import { actingSide, staffRefusal } from "./transitions.ts";
 
 /** The supplier's staff member calling, or a refusal. */
 function requireManager(ctx: OrdersContext) {
@@ -70,6 +70,8 @@ export async function addComment(ctx: OrdersContext, input: { orderId: string; b
     const order = await lockOrder(tx, acting.scope, input.orderId);
     if (!order) return notFound();
     if (order.isDraft) return orderError("NOT_SUBMITTED", "Комментарии доступны после отправки заказа.");
+    const notYours = staffRefusal(acting, order);
+    if (notYours) return notYours;
     const comment = await insertComment(tx, {
       tenantId,
       id: newId("ocm"),

@@ -35,7 +35,7 @@ import {
 import { orderTotals } from "../domain/totals.ts";
 import { canEditLines, initialStatus, statusOf } from "../domain/workflow.ts";
 import { linesChangedEvent } from "./manager.ts";
-import { actingSide, afterSubmission } from "./transitions.ts";
+import { actingSide, afterSubmission, staffRefusal } from "./transitions.ts";
 
 /** The seeds' right "send orders". */
 export const SEND_ORDERS = "orders.send";
@@ -77,6 +77,8 @@ async function changeLines(
     if (!order) return notFound();
     const workflow = order.workflowVersion === null ? null : await workflowOf(tx, tenantId, order.workflowVersion);
     if (!canEditLines(workflow, order.statusCode, side)) return lockedOrder(statusOf(workflow, order.statusCode).label);
+    const notYours = order.isDraft ? null : staffRefusal(acting, order);
+    if (notYours) return notYours;
     const failure = await change(tx, order, await linesOf(tx, tenantId, [order.id]));
     if (failure) return failure;
     if (!order.isDraft && side === "manager") {

@@ -14,6 +14,7 @@ import {
   workflowVersions,
 } from "../db/queries.ts";
 import { notFound, type OrderFailure, orderError } from "../domain/errors.ts";
+import { staffMayAct } from "../domain/manager-access.ts";
 import { orderTotals } from "../domain/totals.ts";
 import {
   type CreditFacts,
@@ -37,6 +38,14 @@ interface Acting {
   scope: OrderScope;
   userId: string | null;
   permissions: readonly string[];
+  /** Staff: a tenant or platform administrator (acts on every order, not only the ones they lead). */
+  admin?: boolean;
+}
+
+/** A manager on an order another manager leads: refused (administrators and the pool excepted). */
+export function staffRefusal(acting: Acting, order: { managerUserId: string | null }): OrderFailure | null {
+  if (acting.side !== "manager" || !acting.userId) return null;
+  return staffMayAct(order, { userId: acting.userId, admin: acting.admin === true });
 }
 
 /** A dealer acts on its company's orders, staff on the tenant's; anyone else is refused. */
@@ -56,6 +65,7 @@ export function actingSide(actor: Actor): Acting {
       scope: { tenantId, companyId: null },
       userId: actor.userId,
       permissions: actor.permissions,
+      admin: actor.roles.some((r) => r === "tenant_admin" || r === "platform_admin"),
     };
   throw forbidden("Менять статус заказа могут дилер и сотрудники поставщика");
 }
@@ -127,6 +137,8 @@ async function runTransition(
   if (!order) return notFound();
   if (order.isDraft || order.workflowVersion === null)
     return orderError("NOT_SUBMITTED", "Черновик еще не отправлен: сначала отправьте заказ.");
+  const notYours = staffRefusal(acting, order);
+  if (notYours) return notYours;
   const [wf] = await workflowVersions(ctx.db, tenantId, [order.workflowVersion]);
   if (!wf) throw new Error(`orders: workflow version ${order.workflowVersion} of ${tenantId} is missing`);
   const transition = pick(wf.definition, order.statusCode);

@@ -3,6 +3,7 @@ import type { OrdersContext } from "../context.ts";
 import type { MigrationMove } from "./migration.ts";
 import {
   applyMigration,
+  currentWorkflowForService,
   isWorkflowAdminError,
   listVersions,
   type MigrationInput,
@@ -23,6 +24,7 @@ export const workflowAdminResolvers = {
       validateWorkflow(ctx, args.definition),
     orderWorkflowMigrationPreview: (_: unknown, args: { input: MigrationInput }, ctx: OrdersContext) =>
       previewMigration(ctx, args.input),
+    currentOrderWorkflowDefinition: (_: unknown, __: unknown, ctx: OrdersContext) => currentWorkflowForService(ctx),
   },
   Mutation: {
     saveOrderWorkflow: (

@@ -4,7 +4,7 @@ import { newId, withTenant } from "@dpp/db";
 import { forbidden, requireTenant } from "@dpp/server";
 import type { Workflow } from "@dpp/tenant";
 import type { OrdersContext } from "../context.ts";
-import { insertOutbox, type OrdersTx } from "../db/queries.ts";
+import { insertOutbox, latestWorkflow, type OrdersTx } from "../db/queries.ts";
 import {
   allVersions,
   inFlightOrders,
@@ -15,6 +15,7 @@ import {
 } from "./db.ts";
 import { inFlight, type MigrationPlan, mappingsOf, planMigration } from "./migration.ts";
 import { checkWorkflow, type WorkflowProblem } from "./problems.ts";
+import { statusesInUse } from "./references.ts";
 
 /** The workflow as the editor sends it: Workflow with `managerEdit.effects` flattened and `on` nullable. */
 export interface WorkflowDefinitionInput {
@@ -30,6 +31,7 @@ export interface WorkflowAdminError {
   kind: "workflow_admin_error";
   code:
     | "INVALID_WORKFLOW"
+    | "STATUS_IN_USE"
     | "UNCHANGED"
     | "VERSION_TAKEN"
     | "UNKNOWN_VERSION"
@@ -88,9 +90,17 @@ export function validateWorkflow(ctx: OrdersContext, input: WorkflowDefinitionIn
   return r.ok ? [] : r.problems;
 }
 
+/** Service only (identity's configuration checks document statuses against it): the current workflow. */
+export async function currentWorkflowForService(ctx: OrdersContext): Promise<Workflow | null> {
+  if (ctx.actor.kind !== "service") throw forbidden("Только для служб платформы");
+  const tenantId = requireTenant(ctx.actor);
+  return (await withTenant(ctx.db, tenantId, (tx) => latestWorkflow(tx, tenantId)))?.definition ?? null;
+}
+
 /**
  * Saves the edited workflow as the next version, with its author, time and comment; orders
- * already submitted keep the version they have. Refused with every problem when invalid, and
+ * already submitted keep the version they have. Refused with every problem when invalid, when it
+ * drops a status the tenant's documents or bonus rule name (identity's current definition), and
  * when nothing changed. An `order.workflow_saved` event goes to the outbox (the history).
  */
 export async function saveWorkflow(
@@ -107,9 +117,13 @@ export async function saveWorkflow(
       checked.problems,
     );
   }
+  const definition = await ctx.services.tenantDefinition(tenantId, ctx.requestId);
   const comment = input.comment?.trim().slice(0, 500) || null;
   return withTenant(ctx.db, tenantId, async (tx) => {
     const [latest] = await allVersions(tx, tenantId);
+    const inUse = statusesInUse(definition, latest?.definition ?? null, checked.workflow);
+    if (inUse.length > 0)
+      return adminError("STATUS_IN_USE", `Схема не сохранена: ${inUse.map((p) => p.message).join(" ")}`, inUse);
     if (latest && isDeepStrictEqual(latest.definition, checked.workflow))
       return adminError("UNCHANGED", `Схема не изменилась: текущая версия ${latest.version} такая же.`);
     const version = (latest?.version ?? 0) + 1;
