@@ -142,11 +142,10 @@ describe("catalog content (browser)", () => {
       users: { id: string; email: string }[];
       companies: { id: string; name: string }[];
       memberships: { userId: string; tenantId: string; companyId: string | null }[];
-      tenants: { id: string; definition: { slug: string } }[];
     }
     const data = h.stack.dataset as unknown as Data;
     // wasserkraft: the seed's tenant with promotions (any tenant's staff may publish them).
-    const t = data.tenants.find((x) => x.definition.slug === "wasserkraft");
+    const t = h.tenant<{ id: string }>("wasserkraft");
     const dealerUser = data.users.find((u) => u.email === "dealer@wasserkraft.demo");
     const companyId = data.memberships.find((m) => m.userId === dealerUser?.id && m.tenantId === t?.id)?.companyId;
     const company = data.companies.find((c) => c.id === companyId)?.name ?? "";

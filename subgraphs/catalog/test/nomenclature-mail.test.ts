@@ -1,4 +1,5 @@
 import { startTestSmtpServer, type TestSmtpServer } from "@dpp/mail/testing";
+import { demoTenant } from "@dpp/seed";
 import { callSubgraph, dealerActor, postGraphQL } from "@dpp/testkit";
 import { type Stack, startStack } from "@dpp/testkit/stack";
 import ExcelJS from "exceljs";
@@ -58,8 +59,7 @@ async function runDailyJob() {
 }
 
 it("a subscribed dealer gets the catalog with their prices as XLSX once a day", async () => {
-  const t = stack.dataset.tenants.find((x) => x.definition.slug === "keaz");
-  if (!t) throw new Error("demo tenant keaz is missing");
+  const t = demoTenant(stack.dataset, "keaz");
   const slug = t.definition.slug;
   const email = `dealer@${slug}.demo`;
   const dealer = await login(email, slug);

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { demoTenant } from "@dpp/seed";
 import { postGraphQL } from "@dpp/testkit";
 import { type Stack, startStack } from "@dpp/testkit/stack";
 import ExcelJS from "exceljs";
@@ -356,8 +357,8 @@ describe("finance through the gateway", () => {
 
   it("documents print each line's own unit: spectr's cable in бухта, not шт", async () => {
     const spectr = await login("dealer@spectr.demo", "spectr");
-    const tenant = stack.dataset.tenants.find((t) => t.definition.slug === "spectr");
-    const coil = tenant?.products.find((p) => p.unit === "бухта" && !p.discontinued);
+    const tenant = demoTenant(stack.dataset, "spectr");
+    const coil = tenant.products.find((p) => p.unit === "бухта" && !p.discontinued);
     if (!coil) throw new Error("spectr demo data lacks a product sold by the coil");
     const draft = await gql<{ createDraft: { id: string } }>(spectr, "mutation { createDraft { id } }");
     await gql(spectr, "mutation($i: AddOrderLineInput!) { addOrderLine(input: $i) { __typename } }", {
