@@ -205,7 +205,9 @@ describe("platform admin (browser)", () => {
     await admin.getByRole("button", { name: "Сохранить новую версию" }).click();
     await expect.poll(() => admin.locator(".alert--success").textContent()).toBe("Сохранено: версия 2");
     await expect
-      .poll(() => admin.locator(".app-header").evaluate((e) => getComputedStyle(e).backgroundColor))
+      .poll(() => admin.locator(".app-header").evaluate((e) => getComputedStyle(e).backgroundColor), {
+        timeout: 10_000,
+      })
       .toBe("rgb(122, 31, 31)");
     await shot(admin, "new-tenant-branding");
   });
